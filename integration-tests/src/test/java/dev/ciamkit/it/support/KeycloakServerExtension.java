@@ -1,0 +1,68 @@
+package dev.ciamkit.it.support;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+
+/**
+ * Starts the assembled server once for the whole test run (it lives in the root context's store, which JUnit closes
+ * at the end) and injects {@link KeycloakServer} into tests that ask for it.
+ */
+public final class KeycloakServerExtension implements BeforeAllCallback, ParameterResolver {
+
+    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create("ciamkit");
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        server(context);
+    }
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameter, ExtensionContext extension) {
+        return parameter.getParameter().getType() == KeycloakServer.class;
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameter, ExtensionContext extension) {
+        return server(extension);
+    }
+
+    private static KeycloakServer server(ExtensionContext context) {
+        return context.getRoot()
+                .getStore(NAMESPACE)
+                .getOrComputeIfAbsent("server", key -> new Resource(startServer()), Resource.class)
+                .server();
+    }
+
+    private static KeycloakServer startServer() {
+        try {
+            return KeycloakServer.start(TestPaths.serverDir(), TestPaths.outputDir());
+        } catch (Exception e) {
+            throw new IllegalStateException("Could not start the assembled Keycloak", e);
+        }
+    }
+
+    private record Resource(KeycloakServer server) implements ExtensionContext.Store.CloseableResource {
+        @Override
+        public void close() {
+            server.close();
+        }
+    }
+
+    /** Where Maven put things; set by failsafe from the pom. */
+    public static final class TestPaths {
+        private TestPaths() {}
+
+        public static Path serverDir() {
+            return Path.of(System.getProperty("ciamkit.server.dir"))
+                    .toAbsolutePath()
+                    .normalize();
+        }
+
+        public static Path outputDir() {
+            return Path.of(System.getProperty("ciamkit.output.dir", "target")).toAbsolutePath();
+        }
+    }
+}
