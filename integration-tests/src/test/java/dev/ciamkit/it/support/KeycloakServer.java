@@ -58,9 +58,13 @@ public final class KeycloakServer implements AutoCloseable {
         builder.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN_USER);
         builder.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
         builder.environment().put("JAVA_OPTS_APPEND", "-Dkc.db-url-path=" + data);
+        Instant started = Instant.now();
         KeycloakServer server = new KeycloakServer(home, log, builder.start());
         Runtime.getRuntime().addShutdownHook(new Thread(server::close));
         server.awaitReady();
+        System.out.printf(
+                "CIAM Kit ITs: %s ready in %d s from %s (log: %s)%n",
+                server.versionLine(), Duration.between(started, Instant.now()).toSeconds(), home, log);
         return server;
     }
 
@@ -70,6 +74,15 @@ public final class KeycloakServer implements AutoCloseable {
 
     public String log() throws IOException {
         return Files.readString(log, StandardCharsets.UTF_8);
+    }
+
+    /** The line in which Keycloak names its version, e.g. "Keycloak 26.7.3 on JVM (powered by Quarkus ...)". */
+    public String versionLine() throws IOException {
+        return Files.readAllLines(log, StandardCharsets.UTF_8).stream()
+                .filter(line -> line.contains("Keycloak ") && line.contains(" on JVM"))
+                .map(line -> line.substring(line.indexOf("Keycloak ")))
+                .findFirst()
+                .orElse("Keycloak (version line not found)");
     }
 
     private void awaitReady() throws InterruptedException, IOException {
