@@ -1,0 +1,89 @@
+package dev.ciamkit.otp.credential;
+
+import java.io.IOException;
+import java.util.Map;
+import org.keycloak.credential.CredentialModel;
+import org.keycloak.util.JsonSerialization;
+
+/**
+ * A mobile-OTP device as Keycloak stores it: {@link DeviceData} as credential data, and secret data
+ * {@code {"seed": "ck1.<keyId>..."}} holding the seed sealed by the common envelope. The database never holds a seed
+ * in plaintext.
+ */
+public final class MobileOtpCredentialModel extends CredentialModel {
+
+    public static final String TYPE = "ciamkit-mobile-otp";
+    private static final String SEED = "seed";
+
+    private final DeviceData data;
+
+    private MobileOtpCredentialModel(DeviceData data) {
+        this.data = data;
+    }
+
+    public static MobileOtpCredentialModel create(
+            String label, DeviceData data, String sealedSeed, long createdMillis) {
+        MobileOtpCredentialModel model = new MobileOtpCredentialModel(data);
+        model.setType(TYPE);
+        model.setUserLabel(label);
+        model.setCreatedDate(createdMillis);
+        model.setCredentialData(write(data));
+        model.setSecretData(write(Map.of(SEED, sealedSeed)));
+        return model;
+    }
+
+    public static MobileOtpCredentialModel from(CredentialModel stored) {
+        try {
+            DeviceData data = JsonSerialization.readValue(stored.getCredentialData(), DeviceData.class);
+            MobileOtpCredentialModel model = new MobileOtpCredentialModel(data);
+            model.setId(stored.getId());
+            model.setType(stored.getType());
+            model.setUserLabel(stored.getUserLabel());
+            model.setCreatedDate(stored.getCreatedDate());
+            model.setCredentialData(stored.getCredentialData());
+            model.setSecretData(stored.getSecretData());
+            return model;
+        } catch (IOException e) {
+            throw new IllegalStateException("credential " + stored.getId() + " has unreadable mobile-OTP data", e);
+        }
+    }
+
+    public DeviceData data() {
+        return data;
+    }
+
+    /** The same stored credential with new public data; the sealed seed is untouched. */
+    public MobileOtpCredentialModel with(DeviceData next) {
+        MobileOtpCredentialModel model = new MobileOtpCredentialModel(next);
+        model.setId(getId());
+        model.setType(getType());
+        model.setUserLabel(getUserLabel());
+        model.setCreatedDate(getCreatedDate());
+        model.setCredentialData(write(next));
+        model.setSecretData(getSecretData());
+        return model;
+    }
+
+    public String sealedSeed() {
+        try {
+            return JsonSerialization.readValue(getSecretData(), Map.class)
+                    .get(SEED)
+                    .toString();
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalStateException("credential " + getId() + " has unreadable secret data", e);
+        }
+    }
+
+    /** The envelope context of a device's seed: the seed opens only for this user and this device. */
+    public static String seedContext(String userId, String deviceId) {
+        return "ciamkit-otp-seed:" + userId + ":" + deviceId;
+    }
+
+    private static String write(Object value) {
+        try {
+            return JsonSerialization.writeValueAsString(value);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
