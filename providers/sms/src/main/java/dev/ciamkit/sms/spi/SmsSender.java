@@ -11,7 +11,7 @@ import org.keycloak.provider.Provider;
 public interface SmsSender extends Provider {
 
     /**
-     * @param config the sender's properties from the admin's config form, keys without the {@code sms.<id>.} prefix
+     * @param config the sender's properties from the admin's config form, keys without the {@code sms-<id>-} prefix
      */
     void send(SmsMessage message, Map<String, String> config) throws SmsException;
 

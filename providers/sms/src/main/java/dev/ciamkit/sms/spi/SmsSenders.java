@@ -11,28 +11,32 @@ import org.keycloak.provider.ProviderConfigProperty;
 public final class SmsSenders {
 
     /** The config key that holds the chosen sender's id. */
-    public static final String SENDER = "sms.sender";
+    public static final String SENDER = "sms-sender";
+
+    /** The option that turns SMS off. */
+    public static final String NONE = "none";
 
     private SmsSenders() {}
 
     public static String prefix(String senderId) {
-        return "sms." + senderId + ".";
+        return "sms-" + senderId + "-";
     }
 
     /** The sender choice plus every sender's own properties, prefixed; call from a factory's postInit. */
     public static List<ProviderConfigProperty> configProperties(KeycloakSessionFactory factory) {
         List<ProviderConfigProperty> properties = new ArrayList<>();
-        List<String> ids = factory.getProviderFactoriesStream(SmsSender.class)
+        List<String> ids = new ArrayList<>(List.of(NONE));
+        factory.getProviderFactoriesStream(SmsSender.class)
                 .map(f -> f.getId())
                 .sorted()
-                .toList();
+                .forEach(ids::add);
         ProviderConfigProperty choice = new ProviderConfigProperty();
         choice.setName(SENDER);
         choice.setLabel("ciamkitSmsSender");
         choice.setHelpText("ciamkitSmsSenderHelp");
         choice.setType(ProviderConfigProperty.LIST_TYPE);
-        choice.setOptions(new ArrayList<>(ids));
-        choice.setDefaultValue("http");
+        choice.setOptions(ids);
+        choice.setDefaultValue(NONE);
         properties.add(choice);
         factory.getProviderFactoriesStream(SmsSender.class)
                 .map(SmsSenderFactory.class::cast)

@@ -21,7 +21,7 @@ class SmsSenderTest {
     @Test
     void sender_config_is_read_without_its_prefix_and_ignores_other_senders() {
         Map<String, String> config = Map.of(
-                "sms.http.url", "http://gateway", "sms.http.password", "s3cret", "sms.other.url", "x", "window", "1");
+                "sms-http-url", "http://gateway", "sms-http-password", "s3cret", "sms-other-url", "x", "window", "1");
 
         assertThat(SmsSenders.senderConfig("http", config))
                 .containsOnly(Map.entry("url", "http://gateway"), Map.entry("password", "s3cret"));

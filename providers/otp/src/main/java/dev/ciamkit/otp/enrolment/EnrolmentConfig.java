@@ -1,0 +1,79 @@
+package dev.ciamkit.otp.enrolment;
+
+import dev.ciamkit.otp.engine.OtpAlgorithm;
+import dev.ciamkit.otp.engine.OtpPolicy;
+import dev.ciamkit.otp.engine.OtpType;
+import dev.ciamkit.sms.spi.SmsSenders;
+import java.util.Locale;
+import java.util.Map;
+import org.jboss.logging.Logger;
+
+/** Typed view of the enrolment required action's config (Authentication &gt; Required actions &gt; configure). */
+public final class EnrolmentConfig {
+
+    public static final String TYPE = "otp-type";
+    public static final String ALGORITHM = "otp-algorithm";
+    public static final String DIGITS = "otp-digits";
+    public static final String PERIOD = "otp-period";
+    public static final String ISSUER = "otp-issuer";
+    public static final String PHONE_ATTRIBUTE = "sms-phone-attribute";
+    public static final String LINK_MINUTES = "sms-link-minutes";
+
+    static final String DEFAULT_PHONE_ATTRIBUTE = "phoneNumber";
+    static final int DEFAULT_LINK_MINUTES = 5;
+
+    private static final Logger LOG = Logger.getLogger(EnrolmentConfig.class);
+
+    private final Map<String, String> values;
+
+    public EnrolmentConfig(Map<String, String> values) {
+        this.values = values == null ? Map.of() : values;
+    }
+
+    /** The policy new devices get; an invalid combination falls back to the default that every app supports. */
+    public OtpPolicy policy() {
+        try {
+            OtpType type = OtpType.valueOf(get(TYPE, "TOTP").toUpperCase(Locale.ROOT));
+            return new OtpPolicy(
+                    type,
+                    OtpAlgorithm.parse(get(ALGORITHM, "SHA1")),
+                    Integer.parseInt(get(DIGITS, "6")),
+                    type == OtpType.TOTP ? Integer.parseInt(get(PERIOD, "30")) : 0);
+        } catch (IllegalArgumentException e) {
+            LOG.warnf("CIAM Kit OTP enrolment policy is invalid (%s); using TOTP SHA1 6 digits 30 s", e.getMessage());
+            return OtpPolicy.DEFAULT;
+        }
+    }
+
+    public String issuer(String fallback) {
+        return get(ISSUER, fallback);
+    }
+
+    public String phoneAttribute() {
+        return get(PHONE_ATTRIBUTE, DEFAULT_PHONE_ATTRIBUTE);
+    }
+
+    public int linkMinutes() {
+        try {
+            int minutes = Integer.parseInt(get(LINK_MINUTES, String.valueOf(DEFAULT_LINK_MINUTES)));
+            return minutes >= 1 && minutes <= 30 ? minutes : DEFAULT_LINK_MINUTES;
+        } catch (NumberFormatException e) {
+            return DEFAULT_LINK_MINUTES;
+        }
+    }
+
+    /** The chosen SMS sender's id, or null when SMS enrolment is off. */
+    public String smsSender() {
+        String sender = values.get(SmsSenders.SENDER);
+        return sender == null || sender.isBlank() || "none".equals(sender) ? null : sender;
+    }
+
+    public Map<String, String> smsSenderConfig() {
+        return SmsSenders.senderConfig(smsSender(), values);
+    }
+
+    private String get(String key, String fallback) {
+        String value = values.get(key);
+        return value == null || value.isBlank() ? fallback : value.trim();
+    }
+}

@@ -1,0 +1,165 @@
+package dev.ciamkit.otp.enrolment;
+
+import dev.ciamkit.common.crypto.spi.EnvelopeProvider;
+import dev.ciamkit.otp.credential.DeviceData;
+import dev.ciamkit.otp.credential.MobileOtpCredentialModel;
+import dev.ciamkit.otp.engine.DeviceState;
+import dev.ciamkit.otp.engine.OtpVerifier;
+import dev.ciamkit.otp.engine.ReplayKeys;
+import dev.ciamkit.otp.engine.Verification;
+import dev.ciamkit.otp.engine.VerifierSettings;
+import dev.ciamkit.otp.form.OtpErrors;
+import jakarta.ws.rs.core.MultivaluedMap;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.keycloak.authentication.CredentialRegistrator;
+import org.keycloak.authentication.InitiatedActionSupport;
+import org.keycloak.authentication.RequiredActionContext;
+import org.keycloak.authentication.RequiredActionProvider;
+import org.keycloak.common.util.Time;
+import org.keycloak.credential.CredentialModel;
+import org.keycloak.events.Details;
+import org.keycloak.events.EventType;
+import org.keycloak.forms.login.LoginFormsProvider;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RequiredActionConfigModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.models.utils.FormMessage;
+import org.keycloak.sessions.AuthenticationSessionModel;
+
+/**
+ * Enrols a phone: QR code and text key on the page, or a one-time link by SMS; the device is saved only after the user
+ * enters one valid code from it. Started by the login flow for users without a device, or by the account console
+ * (application-initiated, where Keycloak asks for a fresh login first when the last one is older than the action's
+ * max_auth_age).
+ */
+final class MobileOtpEnrolmentAction implements RequiredActionProvider, CredentialRegistrator {
+
+    static final String TEMPLATE = "ciamkit-otp-enrol.ftl";
+
+    @Override
+    public InitiatedActionSupport initiatedActionSupport() {
+        return InitiatedActionSupport.SUPPORTED;
+    }
+
+    @Override
+    public void evaluateTriggers(RequiredActionContext context) {}
+
+    @Override
+    public void requiredActionChallenge(RequiredActionContext context) {
+        context.challenge(page(context, null, null));
+    }
+
+    @Override
+    public void processAction(RequiredActionContext context) {
+        MultivaluedMap<String, String> form = context.getHttpRequest().getDecodedFormParameters();
+        if ("sms".equals(form.getFirst("action"))) {
+            new SmsLinkSender(context, config(context)).send(pending(context));
+            return;
+        }
+        String code = compact(form.getFirst("otp"));
+        if (code == null) {
+            context.challenge(page(context, "otp", "ciamkitOtpMissing"));
+            return;
+        }
+        PendingEnrolment pending = pending(context);
+        long now = Time.currentTime();
+        Verification result = new OtpVerifier(VerifierSettings.DEFAULT)
+                .verify(pending.seed, pending.policy, DeviceState.NEW, code, now);
+        if (!(result instanceof Verification.Accepted accepted)) {
+            context.getEvent()
+                    .clone()
+                    .event(EventType.UPDATE_CREDENTIAL_ERROR)
+                    .detail(Details.CREDENTIAL_TYPE, MobileOtpCredentialModel.TYPE)
+                    .error(OtpErrors.ENROLMENT_INVALID_CODE);
+            context.challenge(page(context, "otp", "ciamkitOtpEnrolInvalid"));
+            return;
+        }
+        CredentialModel device = save(context, pending, accepted, compact(form.getFirst("label")), now);
+        PendingEnrolment.clear(context.getAuthenticationSession());
+        context.getEvent()
+                .event(EventType.UPDATE_CREDENTIAL)
+                .detail(Details.CREDENTIAL_TYPE, MobileOtpCredentialModel.TYPE)
+                .detail(Details.CREDENTIAL_ID, device.getId());
+        context.success();
+    }
+
+    private static CredentialModel save(
+            RequiredActionContext context,
+            PendingEnrolment pending,
+            Verification.Accepted accepted,
+            String label,
+            long now) {
+        UserModel user = context.getUser();
+        String deviceId = UUID.randomUUID().toString();
+        String sealed = context.getSession()
+                .getProvider(EnvelopeProvider.class)
+                .seal(pending.seed, MobileOtpCredentialModel.seedContext(user.getId(), deviceId));
+        MobileOtpCredentialModel model = MobileOtpCredentialModel.create(
+                uniqueLabel(user, label),
+                DeviceData.enrolled(deviceId, pending.policy, accepted.next(), now),
+                sealed,
+                Time.currentTimeMillis());
+        CredentialModel stored = user.credentialManager().createStoredCredential(model);
+        // The code that confirmed the device must not also open the next login.
+        context.getSession()
+                .singleUseObjects()
+                .putIfAbsent(
+                        ReplayKeys.of(stored.getId(), pending.policy.type(), accepted.position()),
+                        ReplayKeys.lifespanSeconds(pending.policy, VerifierSettings.DEFAULT));
+        return stored;
+    }
+
+    static String uniqueLabel(UserModel user, String wanted) {
+        Set<String> taken = user.credentialManager()
+                .getStoredCredentialsByTypeStream(MobileOtpCredentialModel.TYPE)
+                .map(CredentialModel::getUserLabel)
+                .collect(Collectors.toSet());
+        String base = wanted == null ? "Phone" : wanted.length() > 64 ? wanted.substring(0, 64) : wanted;
+        String label = base;
+        for (int n = 2; taken.contains(label); n++) {
+            label = base + " " + n;
+        }
+        return label;
+    }
+
+    static LoginFormsProvider form(RequiredActionContext context, String field, String message) {
+        LoginFormsProvider form = context.form();
+        if (message != null) {
+            form.addError(new FormMessage(field, message));
+        }
+        return form;
+    }
+
+    private static jakarta.ws.rs.core.Response page(RequiredActionContext context, String field, String message) {
+        return new EnrolmentPage(context, config(context), pending(context)).render(form(context, field, message));
+    }
+
+    static EnrolmentConfig config(RequiredActionContext context) {
+        RequiredActionConfigModel model = context.getConfig();
+        return new EnrolmentConfig(model == null ? null : model.getConfig());
+    }
+
+    static PendingEnrolment pending(RequiredActionContext context) {
+        KeycloakSession session = context.getSession();
+        AuthenticationSessionModel auth = context.getAuthenticationSession();
+        return PendingEnrolment.loadOrCreate(session, auth, config(context).policy());
+    }
+
+    private static String compact(String value) {
+        if (value == null) {
+            return null;
+        }
+        String trimmed = value.replace(" ", "").trim();
+        return trimmed.isEmpty() ? null : trimmed;
+    }
+
+    @Override
+    public String getCredentialType(KeycloakSession session, AuthenticationSessionModel authenticationSession) {
+        return MobileOtpCredentialModel.TYPE;
+    }
+
+    @Override
+    public void close() {}
+}

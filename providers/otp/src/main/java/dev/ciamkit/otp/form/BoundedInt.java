@@ -1,0 +1,31 @@
+package dev.ciamkit.otp.form;
+
+import java.util.Map;
+import org.jboss.logging.Logger;
+
+/** Reads an integer config value; a missing, malformed or out-of-range value falls back to the default, logged. */
+final class BoundedInt {
+
+    private static final Logger LOG = Logger.getLogger(BoundedInt.class);
+
+    private BoundedInt() {}
+
+    static int read(Map<String, String> config, String key, int defaultValue, int min, int max) {
+        String raw = config.get(key);
+        if (raw == null || raw.isBlank()) {
+            return defaultValue;
+        }
+        try {
+            int value = Integer.parseInt(raw.trim());
+            if (value >= min && value <= max) {
+                return value;
+            }
+        } catch (NumberFormatException ignored) {
+            // falls through to the warning
+        }
+        LOG.warnf(
+                "CIAM Kit config %s='%s' is not a whole number from %d to %d; using %d",
+                key, raw, min, max, defaultValue);
+        return defaultValue;
+    }
+}

@@ -1,0 +1,58 @@
+package dev.ciamkit.otp.form;
+
+import dev.ciamkit.otp.credential.LockPolicy;
+import dev.ciamkit.otp.engine.VerifierSettings;
+import java.util.List;
+import org.keycloak.provider.ProviderConfigProperty;
+import org.keycloak.provider.ProviderConfigurationBuilder;
+
+/** What the admin console shows for the mobile-OTP form; labels and help texts are message keys (en/ko/ja). */
+final class MobileOtpConfigProperties {
+
+    static final List<ProviderConfigProperty> PROPERTIES = ProviderConfigurationBuilder.create()
+            .property()
+            .name(MobileOtpConfig.WINDOW)
+            .type(ProviderConfigProperty.STRING_TYPE)
+            .label("ciamkitOtpWindow")
+            .helpText("ciamkitOtpWindowHelp")
+            .defaultValue(String.valueOf(VerifierSettings.DEFAULT.window()))
+            .add()
+            .property()
+            .name(MobileOtpConfig.MAX_DRIFT)
+            .type(ProviderConfigProperty.STRING_TYPE)
+            .label("ciamkitOtpMaxDrift")
+            .helpText("ciamkitOtpMaxDriftHelp")
+            .defaultValue(String.valueOf(VerifierSettings.DEFAULT.maxDrift()))
+            .add()
+            .property()
+            .name(MobileOtpConfig.HOTP_LOOK_AHEAD)
+            .type(ProviderConfigProperty.STRING_TYPE)
+            .label("ciamkitOtpHotpLookAhead")
+            .helpText("ciamkitOtpHotpLookAheadHelp")
+            .defaultValue(String.valueOf(VerifierSettings.DEFAULT.hotpLookAhead()))
+            .add()
+            .property()
+            .name(MobileOtpConfig.HOTP_RESYNC_WINDOW)
+            .type(ProviderConfigProperty.STRING_TYPE)
+            .label("ciamkitOtpHotpResyncWindow")
+            .helpText("ciamkitOtpHotpResyncWindowHelp")
+            .defaultValue(String.valueOf(VerifierSettings.DEFAULT.hotpResyncWindow()))
+            .add()
+            .property()
+            .name(MobileOtpConfig.MAX_FAILURES)
+            .type(ProviderConfigProperty.STRING_TYPE)
+            .label("ciamkitOtpDeviceMaxFailures")
+            .helpText("ciamkitOtpDeviceMaxFailuresHelp")
+            .defaultValue(String.valueOf(LockPolicy.DEFAULT.maxFailures()))
+            .add()
+            .property()
+            .name(MobileOtpConfig.LOCK_MINUTES)
+            .type(ProviderConfigProperty.STRING_TYPE)
+            .label("ciamkitOtpDeviceLockMinutes")
+            .helpText("ciamkitOtpDeviceLockMinutesHelp")
+            .defaultValue(String.valueOf(MobileOtpConfig.DEFAULT_LOCK_MINUTES))
+            .add()
+            .build();
+
+    private MobileOtpConfigProperties() {}
+}

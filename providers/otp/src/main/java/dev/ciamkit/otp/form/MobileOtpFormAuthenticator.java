@@ -1,0 +1,158 @@
+package dev.ciamkit.otp.form;
+
+import dev.ciamkit.otp.credential.DeviceVerification;
+import dev.ciamkit.otp.credential.MobileOtpCredentialModel;
+import dev.ciamkit.otp.credential.MobileOtpCredentialProvider;
+import dev.ciamkit.otp.engine.OtpType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.keycloak.authentication.AuthenticationFlowContext;
+import org.keycloak.authentication.AuthenticationFlowError;
+import org.keycloak.authentication.authenticators.browser.AbstractUsernameFormAuthenticator;
+import org.keycloak.credential.CredentialModel;
+import org.keycloak.events.Details;
+import org.keycloak.events.Errors;
+import org.keycloak.forms.login.LoginFormsProvider;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.models.utils.FormMessage;
+
+/**
+ * The mobile-OTP step: a device picker when the user has several, one code, Keycloak's brute-force protector for
+ * every failure, and messages that say what happened without saying more than needed.
+ */
+final class MobileOtpFormAuthenticator extends AbstractUsernameFormAuthenticator {
+
+    static final String TEMPLATE = "ciamkit-otp-form.ftl";
+    static final String FIELD_OTP = "otp";
+    static final String FIELD_NEXT = "otpNext";
+    static final String FIELD_DEVICE = "deviceId";
+
+    @Override
+    public void authenticate(AuthenticationFlowContext context) {
+        context.challenge(challenge(context, null, null));
+    }
+
+    @Override
+    public void action(AuthenticationFlowContext context) {
+        UserModel user = context.getUser();
+        MultivaluedMap<String, String> form = context.getHttpRequest().getDecodedFormParameters();
+        String deviceId = form.getFirst(FIELD_DEVICE);
+        String code = trimmed(form.getFirst(FIELD_OTP));
+        String next = trimmed(form.getFirst(FIELD_NEXT));
+        context.getEvent()
+                .user(user)
+                .detail(Details.CREDENTIAL_TYPE, MobileOtpCredentialModel.TYPE)
+                .detail(Details.SELECTED_CREDENTIAL_ID, deviceId);
+        context.getAuthenticationSession().setAuthNote(FIELD_DEVICE, deviceId == null ? "" : deviceId);
+
+        if (!enabledUser(context, user)) {
+            return;
+        }
+        if (code == null) {
+            context.challenge(challenge(context, "ciamkitOtpMissing", FIELD_OTP));
+            return;
+        }
+        MobileOtpConfig config = MobileOtpConfig.of(context.getAuthenticatorConfig());
+        DeviceVerification verification =
+                new DeviceVerification(context.getSession(), config.verifierSettings(), config.lockPolicy());
+        DeviceVerification.Outcome outcome = next == null
+                ? verification.verify(user, deviceId, code)
+                : verification.resync(user, deviceId, code, next);
+        switch (outcome) {
+            case ACCEPTED -> context.success();
+            case REPLAYED -> fail(context, OtpErrors.REPLAYED, "ciamkitOtpReplayed");
+            case LOCKED -> fail(context, OtpErrors.DEVICE_LOCKED, "ciamkitOtpDeviceLocked");
+            case INVALID, UNKNOWN_DEVICE -> fail(context, Errors.INVALID_USER_CREDENTIALS, "ciamkitOtpInvalid");
+        }
+    }
+
+    private void fail(AuthenticationFlowContext context, String eventError, String message) {
+        context.getEvent().error(eventError);
+        context.failureChallenge(AuthenticationFlowError.INVALID_CREDENTIALS, challenge(context, message, FIELD_OTP));
+    }
+
+    @Override
+    protected Response challenge(AuthenticationFlowContext context, String error, String field) {
+        LoginFormsProvider form =
+                context.form().setExecution(context.getExecution().getId());
+        if (error != null) {
+            form.addError(new FormMessage(FIELD_OTP, error));
+        }
+        List<CredentialModel> devices = devices(context.getUser());
+        String remembered = context.getAuthenticationSession().getAuthNote(FIELD_DEVICE);
+        String chosen = devices.stream().anyMatch(d -> d.getId().equals(remembered))
+                ? remembered
+                : devices.isEmpty() ? "" : devices.get(0).getId();
+        boolean hotp = devices.stream()
+                .filter(d -> d.getId().equals(chosen))
+                .map(MobileOtpCredentialModel::from)
+                .anyMatch(d -> d.data().type() == OtpType.HOTP);
+        return form.setAttribute(
+                        "ciamkitDevices",
+                        devices.stream().map(MobileOtpFormAuthenticator::view).toList())
+                .setAttribute("ciamkitSelectedDevice", chosen)
+                .setAttribute("ciamkitHotp", hotp)
+                .createForm(TEMPLATE);
+    }
+
+    @Override
+    protected String disabledByBruteForceError(String error) {
+        return Errors.USER_TEMPORARILY_DISABLED.equals(error)
+                ? "ciamkitOtpUserTemporarilyLocked"
+                : "ciamkitOtpUserLocked";
+    }
+
+    @Override
+    protected String disabledByBruteForceFieldError() {
+        return FIELD_OTP;
+    }
+
+    static List<CredentialModel> devices(UserModel user) {
+        return user.credentialManager()
+                .getStoredCredentialsByTypeStream(MobileOtpCredentialModel.TYPE)
+                .sorted(Comparator.comparing(CredentialModel::getCreatedDate, Comparator.nullsLast(Long::compare)))
+                .toList();
+    }
+
+    private static Map<String, String> view(CredentialModel device) {
+        Map<String, String> view = new LinkedHashMap<>();
+        view.put("id", device.getId());
+        view.put("label", device.getUserLabel() == null ? "" : device.getUserLabel());
+        return view;
+    }
+
+    private static String trimmed(String value) {
+        if (value == null) {
+            return null;
+        }
+        String compact = value.replace(" ", "").trim();
+        return compact.isEmpty() ? null : compact;
+    }
+
+    @Override
+    public boolean requiresUser() {
+        return true;
+    }
+
+    @Override
+    public boolean configuredFor(KeycloakSession session, RealmModel realm, UserModel user) {
+        return user.credentialManager().isConfiguredFor(MobileOtpCredentialModel.TYPE);
+    }
+
+    @Override
+    public void setRequiredActions(KeycloakSession session, RealmModel realm, UserModel user) {
+        var authSession = session.getContext().getAuthenticationSession();
+        if (!authSession.getRequiredActions().contains(MobileOtpCredentialProvider.ENROLMENT_ACTION)) {
+            authSession.addRequiredAction(MobileOtpCredentialProvider.ENROLMENT_ACTION);
+        }
+    }
+
+    @Override
+    public void close() {}
+}
