@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ciamkit.it.pages.LoginPage;
+import dev.ciamkit.it.pages.OtpEnrolmentPage;
 import dev.ciamkit.it.support.Admin;
+import dev.ciamkit.it.support.AuthenticatorApp;
 import dev.ciamkit.it.support.Browser;
 import dev.ciamkit.it.support.DemoApp;
 import dev.ciamkit.it.support.KeycloakServerExtension;
@@ -43,7 +45,7 @@ class BrowserLoginIT {
     }
 
     @Test
-    void demo_user_signs_in_and_the_app_exchanges_the_code_with_pkce() throws IOException {
+    void demo_user_signs_in_and_the_app_exchanges_the_code_with_pkce() throws Exception {
         Pkce pkce = Pkce.create();
         String state = UUID.randomUUID().toString();
         browser.driver().get(Oidc.authorizationUrl(DemoApp.REDIRECT_URI, state, pkce));
@@ -57,6 +59,11 @@ class BrowserLoginIT {
         browser.resize(1280, 900);
 
         login.signIn(Oidc.DEMO_USER, Oidc.DEMO_PASSWORD);
+        // The demo realm's flow asks a user without a device to register one first.
+        OtpEnrolmentPage enrolment = new OtpEnrolmentPage(browser);
+        browser.screenshot("otp-enrolment-ko");
+        AuthenticatorApp app = AuthenticatorApp.scan(enrolment.qrDataUri());
+        enrolment.register(app.nextCode(), "Demo phone");
         Map<String, String> callback = awaitCallback();
 
         assertThat(callback).containsEntry("state", state).containsKey("code");

@@ -60,6 +60,30 @@ class DemoRealmTest {
         assertThat(api.getSecret()).startsWith("${CIAMKIT_DEMO_API_SECRET");
     }
 
+    @Test
+    void binds_the_ciamkit_browser_flow_with_mobile_otp_after_the_password() {
+        assertThat(realm.getBrowserFlow()).isEqualTo("ciamkit browser");
+        assertThat(realm.getAuthenticationFlows())
+                .filteredOn(flow -> flow.getAlias().equals("ciamkit browser forms"))
+                .singleElement()
+                .satisfies(flow -> assertThat(flow.getAuthenticationExecutions())
+                        .extracting(e -> e.getAuthenticator())
+                        .containsExactly("auth-username-password-form", "ciamkit-mobile-otp-form"));
+    }
+
+    @Test
+    void registers_our_enrolment_action_and_keeps_keycloak_defaults() {
+        assertThat(realm.getRequiredActions())
+                .extracting(a -> a.getAlias())
+                .contains("ciamkit-mobile-otp-register", "delete_credential", "UPDATE_PASSWORD", "VERIFY_PROFILE");
+        assertThat(realm.getRequiredActions())
+                .filteredOn(a -> a.getAlias().equals("CONFIGURE_TOTP"))
+                .singleElement()
+                .satisfies(a -> assertThat(a.isEnabled())
+                        .as("Keycloak's own OTP enrolment is off")
+                        .isFalse());
+    }
+
     private static ClientRepresentation client(String clientId) {
         return realm.getClients().stream()
                 .filter(c -> clientId.equals(c.getClientId()))

@@ -37,8 +37,9 @@ public final class LoginPage {
         return driver().findElement(By.id("kc-login")).getCssValue("background-color");
     }
 
+    /** Types the username unless the page already knows it (re-authentication shows only the password). */
     public void signIn(String username, String password) {
-        driver().findElement(By.id("username")).sendKeys(username);
+        driver().findElements(By.id("username")).forEach(field -> field.sendKeys(username));
         driver().findElement(By.id("password")).sendKeys(password);
         driver().findElement(By.id("kc-login")).click();
     }

@@ -30,16 +30,19 @@ public final class KeycloakServer implements AutoCloseable {
     private static final Duration START_TIMEOUT = Duration.ofMinutes(4);
 
     private final Path home;
+    private final H2Database database;
     private final Path log;
     private final Process process;
 
-    private KeycloakServer(Path home, Path log, Process process) {
+    private KeycloakServer(Path home, H2Database database, Path log, Process process) {
         this.home = home;
+        this.database = database;
         this.log = log;
         this.process = process;
     }
 
-    public static KeycloakServer start(Path home, Path workDir) throws IOException, InterruptedException {
+    public static KeycloakServer start(Path home, Path workDir)
+            throws IOException, InterruptedException, java.sql.SQLException {
         if (!Files.isRegularFile(home.resolve("bin/kc.sh"))) {
             throw new IllegalStateException("No assembled server at " + home + "; build distribution/ first");
         }
@@ -49,17 +52,26 @@ public final class KeycloakServer implements AutoCloseable {
         deleteRecursively(data);
         Files.createDirectories(data);
         Path log = workDir.resolve("keycloak-server.log");
+        H2Database database = H2Database.start(data);
 
         ProcessBuilder builder = new ProcessBuilder(
-                        "bash", "bin/kc.sh", "start", "--optimized", "--import-realm", "--http-port=8080")
+                        "bash",
+                        "bin/kc.sh",
+                        "start",
+                        "--optimized",
+                        "--import-realm",
+                        "--http-port=8080",
+                        // H2 served over TCP from the test JVM, so tests can read the rows the server writes
+                        "--db-url=" + database.jdbcUrl(),
+                        "--db-username=" + H2Database.USER,
+                        "--db-password=" + H2Database.PASSWORD)
                 .directory(home.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         builder.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN_USER);
         builder.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
-        builder.environment().put("JAVA_OPTS_APPEND", "-Dkc.db-url-path=" + data);
         Instant started = Instant.now();
-        KeycloakServer server = new KeycloakServer(home, log, builder.start());
+        KeycloakServer server = new KeycloakServer(home, database, log, builder.start());
         Runtime.getRuntime().addShutdownHook(new Thread(server::close));
         server.awaitReady();
         System.out.printf(
@@ -70,6 +82,11 @@ public final class KeycloakServer implements AutoCloseable {
 
     public Path home() {
         return home;
+    }
+
+    /** The server's database, for tests that check what is stored. */
+    public H2Database database() {
+        return database;
     }
 
     public String log() throws IOException {
@@ -117,6 +134,7 @@ public final class KeycloakServer implements AutoCloseable {
     @Override
     public void close() {
         if (!process.isAlive()) {
+            database.close();
             return;
         }
         List<ProcessHandle> children = process.descendants().toList();
@@ -131,6 +149,8 @@ public final class KeycloakServer implements AutoCloseable {
             }
         } catch (Exception e) {
             children.forEach(ProcessHandle::destroyForcibly);
+        } finally {
+            database.close();
         }
     }
 

@@ -76,7 +76,7 @@ final class MobileOtpEnrolmentAction implements RequiredActionProvider, Credenti
             context.challenge(page(context, "otp", "ciamkitOtpEnrolInvalid"));
             return;
         }
-        CredentialModel device = save(context, pending, accepted, compact(form.getFirst("label")), now);
+        CredentialModel device = save(context, pending, accepted, label(form.getFirst("label")), now);
         PendingEnrolment.clear(context.getAuthenticationSession());
         context.getEvent()
                 .event(EventType.UPDATE_CREDENTIAL)
@@ -145,6 +145,13 @@ final class MobileOtpEnrolmentAction implements RequiredActionProvider, Credenti
         KeycloakSession session = context.getSession();
         AuthenticationSessionModel auth = context.getAuthenticationSession();
         return PendingEnrolment.loadOrCreate(session, auth, config(context).policy());
+    }
+
+    private static String label(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        return value.strip().replaceAll("\\s+", " ");
     }
 
     private static String compact(String value) {
