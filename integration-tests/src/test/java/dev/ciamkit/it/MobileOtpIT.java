@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.ciamkit.it.pages.OtpEnrolmentPage;
 import dev.ciamkit.it.pages.OtpLoginPage;
 import dev.ciamkit.it.support.Admin;
+import dev.ciamkit.it.support.AdminApi;
 import dev.ciamkit.it.support.AuthenticatorApp;
 import dev.ciamkit.it.support.Browser;
 import dev.ciamkit.it.support.DemoApp;
@@ -134,7 +135,7 @@ class MobileOtpIT {
             assertThat(new OtpLoginPage(browser).error()).contains("device is locked");
 
             String deviceId = TestUsers.devices(admin, user).get(0).getId();
-            assertThat(AdminApi.post("/ciamkit-otp/users/" + user.id() + "/devices/" + deviceId + "/unlock")
+            assertThat(AdminApi.post(admin, "/ciamkit-otp/users/" + user.id() + "/devices/" + deviceId + "/unlock")
                             .statusCode())
                     .isEqualTo(204);
             Thread.sleep(1100);
@@ -199,12 +200,7 @@ class MobileOtpIT {
     }
 
     private static AuthenticatorApp enrolled(TestUser user) throws Exception {
-        try (Browser browser = Browser.open("en-US,en;q=0.9")) {
-            OtpJourney journey = new OtpJourney(browser).start().password(user.username());
-            AuthenticatorApp phone = journey.enrol("Phone");
-            journey.finish();
-            return phone;
-        }
+        return OtpJourney.enrolled(user.username());
     }
 
     private static List<EventRepresentation> events(TestUser user, String type) {
@@ -225,49 +221,6 @@ class MobileOtpIT {
             }
             assertThat(rows).hasSize(1);
             return rows.get(0);
-        }
-    }
-
-    static final class AdminApi {
-        private AdminApi() {}
-
-        static java.net.http.HttpResponse<String> post(String path) throws Exception {
-            return send(java.net.http.HttpRequest.newBuilder(uri(path))
-                    .POST(java.net.http.HttpRequest.BodyPublishers.noBody()));
-        }
-
-        static java.net.http.HttpResponse<String> get(String path, String token) throws Exception {
-            return java.net.http.HttpClient.newHttpClient()
-                    .send(
-                            java.net.http.HttpRequest.newBuilder(uri(path))
-                                    .header("Authorization", "Bearer " + token)
-                                    .build(),
-                            java.net.http.HttpResponse.BodyHandlers.ofString());
-        }
-
-        static java.net.http.HttpResponse<String> get(String path) throws Exception {
-            return get(path, admin.tokenManager().getAccessTokenString());
-        }
-
-        static java.net.http.HttpResponse<String> put(String path, String json) throws Exception {
-            return send(java.net.http.HttpRequest.newBuilder(uri(path))
-                    .header("Content-Type", "application/json")
-                    .PUT(java.net.http.HttpRequest.BodyPublishers.ofString(json)));
-        }
-
-        private static java.net.http.HttpResponse<String> send(java.net.http.HttpRequest.Builder request)
-                throws Exception {
-            return java.net.http.HttpClient.newHttpClient()
-                    .send(
-                            request.header(
-                                            "Authorization",
-                                            "Bearer " + admin.tokenManager().getAccessTokenString())
-                                    .build(),
-                            java.net.http.HttpResponse.BodyHandlers.ofString());
-        }
-
-        private static java.net.URI uri(String path) {
-            return java.net.URI.create(KeycloakServer.BASE_URL + "/admin/realms/" + Oidc.REALM + path);
         }
     }
 }

@@ -50,6 +50,16 @@ public final class OtpJourney {
         return app;
     }
 
+    /** A user who has enrolled one device, "Phone", in a browser of their own that is closed again. */
+    public static AuthenticatorApp enrolled(String username) throws Exception {
+        try (Browser browser = Browser.open("en-US,en;q=0.9")) {
+            OtpJourney journey = new OtpJourney(browser).start().password(username);
+            AuthenticatorApp phone = journey.enrol("Phone");
+            assertThat(journey.finish().status()).isEqualTo(200);
+            return phone;
+        }
+    }
+
     public OtpLoginPage otp() {
         return new OtpLoginPage(browser);
     }

@@ -1,0 +1,52 @@
+package dev.ciamkit.it.support;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import org.keycloak.admin.client.Keycloak;
+
+/** Plain HTTP calls to the demo realm's admin API, for our own endpoints that the admin client does not know. */
+public final class AdminApi {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private AdminApi() {}
+
+    public static HttpResponse<String> get(String path, String token) throws Exception {
+        return send(HttpRequest.newBuilder(uri(path)).GET(), token);
+    }
+
+    public static HttpResponse<String> get(Keycloak admin, String path) throws Exception {
+        return get(path, admin.tokenManager().getAccessTokenString());
+    }
+
+    public static HttpResponse<String> post(Keycloak admin, String path) throws Exception {
+        return send(HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.noBody()), token(admin));
+    }
+
+    public static HttpResponse<String> delete(Keycloak admin, String path) throws Exception {
+        return send(HttpRequest.newBuilder(uri(path)).DELETE(), token(admin));
+    }
+
+    public static HttpResponse<String> put(Keycloak admin, String path, String json) throws Exception {
+        return send(
+                HttpRequest.newBuilder(uri(path))
+                        .header("Content-Type", "application/json")
+                        .PUT(HttpRequest.BodyPublishers.ofString(json)),
+                token(admin));
+    }
+
+    private static String token(Keycloak admin) {
+        return admin.tokenManager().getAccessTokenString();
+    }
+
+    private static HttpResponse<String> send(HttpRequest.Builder request, String token) throws Exception {
+        return HTTP.send(
+                request.header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static URI uri(String path) {
+        return URI.create(KeycloakServer.BASE_URL + "/admin/realms/" + Oidc.REALM + path);
+    }
+}
