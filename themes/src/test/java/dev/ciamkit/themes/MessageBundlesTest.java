@@ -5,42 +5,112 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+/**
+ * Every CIAM Kit message bundle on the classpath (this theme's and the {@code theme-resources} of every provider jar)
+ * has the same keys with the same placeholders in en, ko and ja, and every {@code msg("ciamkit...")} in our templates
+ * exists.
+ */
 class MessageBundlesTest {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\d+)[^}]*}");
+    private static final Pattern TEMPLATE_KEY = Pattern.compile("msg\\(\"(ciamkit[A-Za-z0-9]*)\"");
+    private static final List<String> BUNDLE_DIRS =
+            List.of("theme/ciamkit/login/messages/", "theme-resources/messages/");
 
     @ParameterizedTest
     @ValueSource(strings = {"ko", "ja"})
     void every_english_key_exists_in_the_other_locales_with_the_same_placeholders(String locale) throws IOException {
-        Properties english = load("en");
-        Properties other = load(locale);
-
-        assertThat(other.stringPropertyNames()).isEqualTo(english.stringPropertyNames());
-        for (String key : english.stringPropertyNames()) {
-            assertThat(placeholders(other.getProperty(key)))
-                    .as("placeholders of %s in %s", key, locale)
-                    .isEqualTo(placeholders(english.getProperty(key)));
+        for (String dir : BUNDLE_DIRS) {
+            List<Properties> english = bundles(dir, "en");
+            List<Properties> other = bundles(dir, locale);
+            assertThat(other).as("%s bundles in %s", locale, dir).hasSameSizeAs(english);
+            for (int i = 0; i < english.size(); i++) {
+                Properties en = english.get(i);
+                Properties translated = other.get(i);
+                assertThat(translated.stringPropertyNames())
+                        .as(dir + " " + locale)
+                        .isEqualTo(en.stringPropertyNames());
+                for (String key : en.stringPropertyNames()) {
+                    assertThat(placeholders(translated.getProperty(key)))
+                            .as("placeholders of %s in %s", key, locale)
+                            .isEqualTo(placeholders(en.getProperty(key)));
+                }
+            }
         }
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"ko", "ja"})
     void translations_are_written_in_their_own_script(String locale) throws IOException {
-        Properties bundle = load(locale);
         Pattern script = locale.equals("ko")
                 ? Pattern.compile("\\p{IsHangul}")
                 : Pattern.compile("[\\p{IsHiragana}\\p{IsKatakana}\\p{IsHan}]");
+        for (String dir : BUNDLE_DIRS) {
+            for (Properties bundle : bundles(dir, locale)) {
+                long translated = bundle.values().stream()
+                        .filter(v -> script.matcher(v.toString()).find())
+                        .count();
+                assertThat(translated)
+                        .as("%s messages in %s script", dir, locale)
+                        .isGreaterThan(bundle.size() / 2);
+            }
+        }
+    }
 
-        assertThat(bundle.getProperty("loginAccountTitle")).containsPattern(script);
+    @Test
+    void every_message_our_templates_use_exists() throws Exception {
+        Set<String> known = new TreeSet<>();
+        for (String dir : BUNDLE_DIRS) {
+            bundles(dir, "en").forEach(b -> known.addAll(b.stringPropertyNames()));
+        }
+        Set<String> used = new TreeSet<>();
+        for (URL url : Collections.list(getClass().getClassLoader().getResources("theme-resources/templates"))) {
+            try (Stream<Path> files = Files.list(path(url))) {
+                for (Path template : files.toList()) {
+                    Matcher matcher = TEMPLATE_KEY.matcher(Files.readString(template));
+                    while (matcher.find()) {
+                        used.add(matcher.group(1));
+                    }
+                }
+            }
+        }
+        assertThat(used).isNotEmpty();
+        assertThat(known).containsAll(used);
+    }
+
+    private static Path path(URL url) throws Exception {
+        URI uri = url.toURI();
+        if ("jar".equals(uri.getScheme())) {
+            FileSystem fs;
+            try {
+                fs = FileSystems.newFileSystem(uri, Map.of());
+            } catch (java.nio.file.FileSystemAlreadyExistsException e) {
+                fs = FileSystems.getFileSystem(uri);
+            }
+            return fs.provider().getPath(uri);
+        }
+        return Path.of(uri);
     }
 
     private static Set<String> placeholders(String message) {
@@ -52,13 +122,21 @@ class MessageBundlesTest {
         return found;
     }
 
-    static Properties load(String locale) throws IOException {
-        String path = "/theme/ciamkit/login/messages/messages_" + locale + ".properties";
-        try (InputStream in = MessageBundlesTest.class.getResourceAsStream(path)) {
-            assertThat(in).as(path).isNotNull();
-            Properties properties = new Properties();
-            properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
-            return properties;
+    /** The bundles of one locale in one directory, one per jar, in a stable order. */
+    static List<Properties> bundles(String dir, String locale) throws IOException {
+        List<URL> urls = Collections.list(
+                MessageBundlesTest.class.getClassLoader().getResources(dir + "messages_" + locale + ".properties"));
+        urls.sort((a, b) -> a.toString()
+                .replace("_" + locale + ".", ".")
+                .compareTo(b.toString().replace("_" + locale + ".", ".")));
+        List<Properties> bundles = new ArrayList<>();
+        for (URL url : urls) {
+            try (InputStream in = url.openStream()) {
+                Properties properties = new Properties();
+                properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+                bundles.add(properties);
+            }
         }
+        return bundles;
     }
 }
