@@ -118,6 +118,27 @@ class MobileOtpIT {
     }
 
     @Test
+    void a_device_that_is_not_the_users_gets_the_same_answer_as_a_wrong_code() throws Exception {
+        TestUser user = TestUsers.create(admin, "probe");
+        AuthenticatorApp phone = enrolled(user);
+        String wrongCodeAnswer;
+        try (Browser browser = Browser.open("en-US,en;q=0.9")) {
+            OtpJourney journey = new OtpJourney(browser).start().password(user.username());
+            journey.otp().enter(phone.wrongCode());
+            wrongCodeAnswer = new OtpLoginPage(browser).error();
+
+            Thread.sleep(1100);
+            ((org.openqa.selenium.JavascriptExecutor) browser.driver())
+                    .executeScript("document.querySelector('input[name=deviceId]').value = 'not-a-device'");
+            new OtpLoginPage(browser).enter(phone.nextCode());
+
+            assertThat(new OtpLoginPage(browser).error())
+                    .isEqualTo(wrongCodeAnswer)
+                    .contains("not valid");
+        }
+    }
+
+    @Test
     void wrong_codes_lock_the_device_until_an_admin_unlocks_it() throws Exception {
         TestUser user = TestUsers.create(admin, "lock");
         AuthenticatorApp phone = enrolled(user);
