@@ -11,6 +11,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.keycloak.admin.client.Keycloak;
 import org.keycloak.representations.idm.RealmRepresentation;
 import org.keycloak.representations.info.ProviderRepresentation;
@@ -60,6 +62,20 @@ class ServerAndRealmIT {
     void offers_the_ciamkit_login_theme() {
         assertThat(admin.serverInfo().getInfo().getThemes().get("login"))
                 .anySatisfy(theme -> assertThat(theme.getName()).isEqualTo("ciamkit"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"ko, 허용 시간 범위(단계)", "ja, 許容ウィンドウ（ステップ）", "en, Look-around window (steps)"})
+    void the_admin_console_shows_our_config_labels_in_the_admins_language(String locale, String label)
+            throws Exception {
+        var response = java.net.http.HttpClient.newHttpClient()
+                .send(
+                        java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                                        KeycloakServer.BASE_URL + "/resources/master/admin/" + locale))
+                                .build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString(java.nio.charset.StandardCharsets.UTF_8));
+
+        assertThat(response.body()).contains("\"key\":\"ciamkitOtpWindow\",\"value\":\"" + label + "\"");
     }
 
     @Test

@@ -4,6 +4,10 @@
     <#if section="header">
         ${msg("ciamkitOtpEnrolTitle")}
     <#elseif section="form">
+            <#if auth?has_content && auth.showUsername()>
+                <#-- Keycloak's template shows the attempted username in an input without a label. -->
+                <label for="kc-attempted-username" class="pf-v5-screen-reader">${msg("usernameOrEmail")}</label>
+            </#if>
         <ol class="ciamkit-steps">
             <li>
                 <p>${msg("ciamkitOtpEnrolStep1")}</p>

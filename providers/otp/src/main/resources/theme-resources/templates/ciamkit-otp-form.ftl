@@ -4,6 +4,10 @@
     <#if section="header">
         ${msg("ciamkitOtpTitle")}
     <#elseif section="form">
+            <#if auth?has_content && auth.showUsername()>
+                <#-- Keycloak's template shows the attempted username in an input without a label. -->
+                <label for="kc-attempted-username" class="pf-v5-screen-reader">${msg("usernameOrEmail")}</label>
+            </#if>
         <form id="ciamkit-otp-form" class="${properties.kcFormClass!}" action="${url.loginAction}" method="post" novalidate>
             <#if ciamkitDevices?size gt 1>
                 <fieldset class="${properties.kcFormGroupClass!} ciamkit-devices">

@@ -35,6 +35,7 @@ class MessageBundlesTest {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\d+)[^}]*}");
     private static final Pattern TEMPLATE_KEY = Pattern.compile("msg\\(\"(ciamkit[A-Za-z0-9]*)\"");
+    private static final String EMAIL_DIR = "theme/ciamkit/email/messages/";
     private static final List<String> BUNDLE_DIRS =
             List.of("theme/ciamkit/login/messages/", "theme-resources/messages/");
 
@@ -78,6 +79,40 @@ class MessageBundlesTest {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"ko", "ja"})
+    void our_email_keys_exist_in_every_locale_with_the_same_placeholders(String locale) throws IOException {
+        Properties english = single(EMAIL_DIR, "en");
+        Properties other = single(EMAIL_DIR, locale);
+
+        assertThat(other.stringPropertyNames()).containsAll(english.stringPropertyNames());
+        for (String key : english.stringPropertyNames()) {
+            assertThat(placeholders(other.getProperty(key))).as(key).isEqualTo(placeholders(english.getProperty(key)));
+        }
+    }
+
+    /** Keycloak ships no Korean email bundle; ours has to say everything Keycloak's English one says. */
+    @Test
+    void the_korean_email_bundle_covers_every_keycloak_email() throws IOException {
+        Properties keycloak = single("theme/base/email/messages/", "en");
+        Properties korean = single(EMAIL_DIR, "ko");
+
+        assertThat(keycloak).isNotEmpty();
+        assertThat(korean.stringPropertyNames()).containsAll(keycloak.stringPropertyNames());
+        for (String key : keycloak.stringPropertyNames()) {
+            assertThat(placeholders(korean.getProperty(key)))
+                    .as("placeholders of %s", key)
+                    .isEqualTo(placeholders(keycloak.getProperty(key)));
+            assertThat(korean.getProperty(key)).as(key).containsPattern("\\p{IsHangul}|^\\[KEYCLOAK]");
+        }
+    }
+
+    private static Properties single(String dir, String locale) throws IOException {
+        List<Properties> bundles = bundles(dir, locale);
+        assertThat(bundles).as(dir + " " + locale).hasSize(1);
+        return bundles.get(0);
+    }
+
     @Test
     void every_message_our_templates_use_exists() throws Exception {
         Set<String> known = new TreeSet<>();
@@ -86,8 +121,8 @@ class MessageBundlesTest {
         }
         Set<String> used = new TreeSet<>();
         for (URL url : Collections.list(getClass().getClassLoader().getResources("theme-resources/templates"))) {
-            try (Stream<Path> files = Files.list(path(url))) {
-                for (Path template : files.toList()) {
+            try (Stream<Path> files = Files.walk(path(url))) {
+                for (Path template : files.filter(Files::isRegularFile).toList()) {
                     Matcher matcher = TEMPLATE_KEY.matcher(Files.readString(template));
                     while (matcher.find()) {
                         used.add(matcher.group(1));

@@ -41,7 +41,10 @@ public final class OtpJourney {
         return this;
     }
 
-    /** On the enrolment page: scan the QR code, check the key matches it, register with the first code. */
+    /**
+     * On the enrolment page: scan the QR code, check the key matches it, register with the first code; a null label
+     * leaves the optional name empty.
+     */
     public AuthenticatorApp enrol(String label) throws Exception {
         OtpEnrolmentPage page = new OtpEnrolmentPage(browser);
         AuthenticatorApp app = AuthenticatorApp.scan(page.qrDataUri());

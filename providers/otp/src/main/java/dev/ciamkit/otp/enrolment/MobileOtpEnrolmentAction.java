@@ -78,6 +78,12 @@ final class MobileOtpEnrolmentAction implements RequiredActionProvider, Credenti
         }
         CredentialModel device = save(context, pending, accepted, label(form.getFirst("label")), now);
         PendingEnrolment.clear(context.getAuthenticationSession());
+        NewDeviceNotice.sendAfterCommit(
+                context.getSession(),
+                context.getRealm(),
+                context.getUser(),
+                device.getUserLabel(),
+                context.getConnection().getRemoteAddr());
         context.getEvent()
                 .event(EventType.UPDATE_CREDENTIAL)
                 .detail(Details.CREDENTIAL_TYPE, MobileOtpCredentialModel.TYPE)

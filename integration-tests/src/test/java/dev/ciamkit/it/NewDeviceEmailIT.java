@@ -1,0 +1,113 @@
+package dev.ciamkit.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import dev.ciamkit.it.support.Admin;
+import dev.ciamkit.it.support.Browser;
+import dev.ciamkit.it.support.DemoApp;
+import dev.ciamkit.it.support.KeycloakServerExtension;
+import dev.ciamkit.it.support.Oidc;
+import dev.ciamkit.it.support.OtpJourney;
+import dev.ciamkit.it.support.TestUsers;
+import dev.ciamkit.it.support.TestUsers.TestUser;
+import jakarta.mail.BodyPart;
+import jakarta.mail.Multipart;
+import jakarta.mail.internet.MimeMessage;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.keycloak.admin.client.Keycloak;
+import org.keycloak.representations.idm.RealmRepresentation;
+
+/** The new-device notice in the branded email layout, delivered to a real SMTP server (GreenMail). */
+@ExtendWith(KeycloakServerExtension.class)
+class NewDeviceEmailIT {
+
+    private static DemoApp app;
+    private static Keycloak admin;
+    private static GreenMail smtp;
+
+    @BeforeAll
+    static void start() throws Exception {
+        app = DemoApp.start();
+        admin = Admin.client();
+        smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp.start();
+        RealmRepresentation realm = admin.realm(Oidc.REALM).toRepresentation();
+        Map<String, String> config = new HashMap<>();
+        config.put("host", "127.0.0.1");
+        config.put("port", String.valueOf(smtp.getSmtp().getPort()));
+        config.put("from", "no-reply@ciamkit.dev");
+        config.put("fromDisplayName", "CIAM Kit Demo");
+        realm.setSmtpServer(config);
+        admin.realm(Oidc.REALM).update(realm);
+    }
+
+    @AfterAll
+    static void stop() {
+        RealmRepresentation realm = admin.realm(Oidc.REALM).toRepresentation();
+        realm.setSmtpServer(Map.of());
+        admin.realm(Oidc.REALM).update(realm);
+        smtp.stop();
+        admin.close();
+        app.close();
+    }
+
+    @Test
+    void registering_a_device_sends_a_branded_notice_in_the_users_language() throws Exception {
+        TestUser user = TestUsers.create(admin, "mail");
+        try (Browser browser = Browser.open("ko-KR,ko;q=0.9")) {
+            OtpJourney journey = new OtpJourney(browser).start().password(user.username());
+            journey.enrol("갤럭시 S25");
+            journey.finish();
+        }
+
+        assertThat(smtp.waitForIncomingEmail(20_000, 1)).as("a mail arrived").isTrue();
+        MimeMessage mail = smtp.getReceivedMessages()[0];
+        assertThat(mail.getAllRecipients()[0].toString()).isEqualTo(user.username() + "@it.ciamkit.dev");
+        assertThat(mail.getSubject()).isEqualTo("로그인용 새 기기가 등록되었습니다");
+        String html = part(mail, "text/html");
+        String text = part(mail, "text/plain");
+        assertThat(html)
+                .contains("ciamkit-email-header", "CIAM Kit Demo", "갤럭시 S25", "고객센터")
+                .contains("당사는 이메일이나 전화로 비밀번호나 OTP 인증번호를 절대 묻지 않습니다");
+        assertThat(text).contains("갤럭시 S25").doesNotContain("<p>");
+
+        Path preview = Path.of(System.getProperty("ciamkit.output.dir"), "screenshots", "email-new-device-ko.html");
+        Files.createDirectories(preview.getParent());
+        Files.writeString(preview, html, StandardCharsets.UTF_8);
+        try (Browser browser = Browser.open("ko-KR,ko;q=0.9")) {
+            browser.driver().get(preview.toUri().toString());
+            browser.screenshot("email-new-device-ko");
+        }
+    }
+
+    private static String part(MimeMessage mail, String type) throws Exception {
+        Object content = mail.getContent();
+        if (content instanceof Multipart multipart) {
+            for (int i = 0; i < multipart.getCount(); i++) {
+                BodyPart part = multipart.getBodyPart(i);
+                if (part.isMimeType(type)) {
+                    return part.getContent().toString();
+                }
+                if (part.getContent() instanceof Multipart) {
+                    Multipart nested = (Multipart) part.getContent();
+                    for (int j = 0; j < nested.getCount(); j++) {
+                        if (nested.getBodyPart(j).isMimeType(type)) {
+                            return nested.getBodyPart(j).getContent().toString();
+                        }
+                    }
+                }
+            }
+        }
+        throw new AssertionError("no " + type + " part");
+    }
+}

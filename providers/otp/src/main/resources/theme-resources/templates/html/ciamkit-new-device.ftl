@@ -1,0 +1,4 @@
+<#import "template.ftl" as layout>
+<@layout.emailLayout>
+${kcSanitize(msg("ciamkitNewDeviceBodyHtml", deviceLabel, date, ipAddress))?no_esc}
+</@layout.emailLayout>
