@@ -37,6 +37,32 @@ public final class AdminApi {
                 token(admin));
     }
 
+    /** Creates a realm from its JSON (POST /admin/realms), as an import pipeline does. */
+    public static HttpResponse<String> createRealm(Keycloak admin, String json) throws Exception {
+        return send(
+                HttpRequest.newBuilder(URI.create(KeycloakServer.BASE_URL + "/admin/realms"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(json)),
+                token(admin));
+    }
+
+    /** Adds users (and whatever else the JSON holds) to an existing realm. */
+    public static HttpResponse<String> partialImport(Keycloak admin, String realm, String json) throws Exception {
+        return send(
+                HttpRequest.newBuilder(
+                                URI.create(KeycloakServer.BASE_URL + "/admin/realms/" + realm + "/partialImport"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(json)),
+                token(admin));
+    }
+
+    public static HttpResponse<String> deleteRealm(Keycloak admin, String realm) throws Exception {
+        return send(
+                HttpRequest.newBuilder(URI.create(KeycloakServer.BASE_URL + "/admin/realms/" + realm))
+                        .DELETE(),
+                token(admin));
+    }
+
     private static String token(Keycloak admin) {
         return admin.tokenManager().getAccessTokenString();
     }

@@ -1,0 +1,168 @@
+package dev.ciamkit.bench.load;
+
+import static io.gatling.javaapi.core.CoreDsl.constantConcurrentUsers;
+import static io.gatling.javaapi.core.CoreDsl.css;
+import static io.gatling.javaapi.core.CoreDsl.exec;
+import static io.gatling.javaapi.core.CoreDsl.global;
+import static io.gatling.javaapi.core.CoreDsl.group;
+import static io.gatling.javaapi.core.CoreDsl.jsonPath;
+import static io.gatling.javaapi.core.CoreDsl.scenario;
+import static io.gatling.javaapi.http.HttpDsl.flushCookieJar;
+import static io.gatling.javaapi.http.HttpDsl.header;
+import static io.gatling.javaapi.http.HttpDsl.http;
+import static io.gatling.javaapi.http.HttpDsl.status;
+
+import dev.ciamkit.bench.data.BenchRealms;
+import dev.ciamkit.otp.engine.Hotp;
+import dev.ciamkit.otp.engine.OtpAlgorithm;
+import io.gatling.javaapi.core.ChainBuilder;
+import io.gatling.javaapi.core.PopulationBuilder;
+import io.gatling.javaapi.core.Simulation;
+import io.gatling.javaapi.http.HttpProtocolBuilder;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Full authorization-code logins with PKCE and code exchange, codes computed here from the users' seeds: (a) stock
+ * Keycloak's browser flow with its own OTP form (realm bench-stock), (b) our "ciamkit browser" flow (realm
+ * bench-ciamkit), then (c) client credentials. (a) and (b) alternate, a b a b ... a, in a closed model at fixed
+ * concurrency, each phase its own group so Gatling's statistics come per phase. Settings are system properties
+ * {@code bench.*} (see the fields).
+ */
+public class LoginSimulation extends Simulation {
+
+    private final String base = System.getProperty("bench.baseUrl", "http://localhost:8080");
+    private final String data = System.getProperty("bench.dataDir", "target/load-realms");
+    private final int concurrency = Integer.getInteger("bench.concurrency", 4);
+    private final int warmupSeconds = Integer.getInteger("bench.warmupSeconds", 30);
+    private final int phaseSeconds = Integer.getInteger("bench.phaseSeconds", 40);
+    private final int rounds = Integer.getInteger("bench.rounds", 2);
+    private final boolean failOnErrors = Boolean.getBoolean("bench.failOnErrors");
+
+    private final Map<String, SharedUsers> users = Map.of(
+            BenchRealms.STOCK, SharedUsers.load(Path.of(data, BenchRealms.STOCK + "-users.csv")),
+            BenchRealms.CIAMKIT, SharedUsers.load(Path.of(data, BenchRealms.CIAMKIT + "-users.csv")));
+
+    private final HttpProtocolBuilder protocol = http.baseUrl(base)
+            .disableFollowRedirect()
+            .acceptHeader("text/html,application/json")
+            .acceptLanguageHeader("en");
+
+    {
+        List<PopulationBuilder> phases = new ArrayList<>();
+        if (warmupSeconds > 0) {
+            phases.add(phase("warmup-a", BenchRealms.STOCK, warmupSeconds));
+            phases.add(phase("warmup-b", BenchRealms.CIAMKIT, warmupSeconds));
+        }
+        for (int round = 1; round <= rounds; round++) {
+            phases.add(phase("a" + round, BenchRealms.STOCK, phaseSeconds));
+            phases.add(phase("b" + round, BenchRealms.CIAMKIT, phaseSeconds));
+        }
+        // A closing (a) brackets every (b) between two (a)s, so a server still speeding up does not favour (b).
+        phases.add(phase("a" + (rounds + 1), BenchRealms.STOCK, phaseSeconds));
+        phases.add(scenario("c")
+                .exec(group("c").on(clientCredentials()))
+                .injectClosed(constantConcurrentUsers(concurrency).during(Duration.ofSeconds(phaseSeconds))));
+        PopulationBuilder chain = phases.get(0);
+        for (PopulationBuilder next : phases.subList(1, phases.size())) {
+            chain = chain.andThen(next);
+        }
+        SetUp setUp = setUp(chain).protocols(protocol);
+        if (failOnErrors) {
+            setUp.assertions(global().failedRequests().count().is(0L));
+        }
+    }
+
+    private PopulationBuilder phase(String name, String realm, int seconds) {
+        return scenario(name)
+                .exec(group(name).on(login(realm)))
+                .injectClosed(constantConcurrentUsers(concurrency).during(Duration.ofSeconds(seconds)));
+    }
+
+    private ChainBuilder login(String realm) {
+        String realmUrl = "/realms/" + realm + "/protocol/openid-connect";
+        return exec(flushCookieJar())
+                .feed(users.get(realm))
+                .exec(session -> {
+                    Pkce pkce = Pkce.create();
+                    return session.set("verifier", pkce.verifier())
+                            .set("challenge", pkce.challenge())
+                            .set("state", UUID.randomUUID().toString());
+                })
+                .exec(http("authorize")
+                        .get(realmUrl + "/auth")
+                        .queryParam("client_id", BenchRealms.APP)
+                        .queryParam("response_type", "code")
+                        .queryParam("scope", "openid")
+                        .queryParam("redirect_uri", BenchRealms.REDIRECT_URI)
+                        .queryParam("state", "#{state}")
+                        .queryParam("code_challenge", "#{challenge}")
+                        .queryParam("code_challenge_method", "S256")
+                        .check(status().is(200), css("#kc-form-login", "action").saveAs("passwordAction")))
+                .exec(http("password")
+                        .post("#{passwordAction}")
+                        .formParam("username", "#{username}")
+                        .formParam("password", BenchRealms.PASSWORD)
+                        .check(
+                                status().is(200),
+                                css("#kc-otp-login-form, #ciamkit-otp-form", "action")
+                                        .saveAs("otpAction"),
+                                css("input[name=deviceId]", "value").optional().saveAs("deviceId")))
+                .exec(http("otp")
+                        .post("#{otpAction}")
+                        .formParamMap(session -> {
+                            Map<String, Object> form = new HashMap<>();
+                            form.put("otp", code(session.getString("seedHex")));
+                            if (session.contains("deviceId")) {
+                                form.put("deviceId", session.getString("deviceId"));
+                            }
+                            return form;
+                        })
+                        .check(
+                                status().is(302),
+                                header("Location")
+                                        .transform(LoginSimulation::authorizationCode)
+                                        .saveAs("code")))
+                .exec(http("token")
+                        .post(realmUrl + "/token")
+                        .formParam("grant_type", "authorization_code")
+                        .formParam("client_id", BenchRealms.APP)
+                        .formParam("code", "#{code}")
+                        .formParam("redirect_uri", BenchRealms.REDIRECT_URI)
+                        .formParam("code_verifier", "#{verifier}")
+                        .check(status().is(200), jsonPath("$.access_token").exists()));
+    }
+
+    private ChainBuilder clientCredentials() {
+        return exec(http("client_credentials")
+                .post("/realms/" + BenchRealms.STOCK + "/protocol/openid-connect/token")
+                .formParam("grant_type", "client_credentials")
+                .formParam("client_id", BenchRealms.API)
+                .formParam("client_secret", BenchRealms.API_SECRET)
+                .check(status().is(200), jsonPath("$.access_token").exists()));
+    }
+
+    private static String code(String seedHex) {
+        long step = Instant.now().getEpochSecond() / 30;
+        return Hotp.code(HexFormat.of().parseHex(seedHex), step, OtpAlgorithm.SHA1, 6);
+    }
+
+    static String authorizationCode(String location) {
+        for (String pair : URI.create(location).getRawQuery().split("&")) {
+            if (pair.startsWith("code=")) {
+                return URLDecoder.decode(pair.substring(5), StandardCharsets.UTF_8);
+            }
+        }
+        throw new IllegalStateException("no code in the redirect");
+    }
+}
