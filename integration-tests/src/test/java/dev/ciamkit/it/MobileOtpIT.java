@@ -63,6 +63,8 @@ class MobileOtpIT {
 
             assertThat(page.policy()).isEqualTo("Time-based, SHA1, 6 digits, every 30 seconds");
             assertThat(page.apps()).contains("Microsoft Authenticator", "Google Authenticator", "FreeOTP");
+            page.register(AuthenticatorApp.scan(page.qrDataUri()).wrongCode(), null);
+            assertThat(new OtpEnrolmentPage(browser).fieldError()).contains("does not match");
             phone = journey.enrol("My phone");
             assertThat(phone.uri().toString()).startsWith("otpauth://totp/CIAM%20Kit%20Demo:" + user.username() + "?");
             assertThat(phone.parameters())
@@ -78,6 +80,8 @@ class MobileOtpIT {
                 .satisfies(d -> assertThat(d.getUserLabel()).isEqualTo("My phone"));
         assertThat(events(user, "UPDATE_CREDENTIAL"))
                 .anySatisfy(e -> assertThat(e.getDetails()).containsEntry("credential_type", "ciamkit-mobile-otp"));
+        assertThat(events(user, "UPDATE_CREDENTIAL_ERROR"))
+                .anySatisfy(e -> assertThat(e.getError()).isEqualTo("ciamkit_otp_enrolment_invalid_code"));
 
         try (Browser browser = Browser.open("ko-KR,ko;q=0.9")) {
             OtpJourney journey = new OtpJourney(browser).start().password(user.username());

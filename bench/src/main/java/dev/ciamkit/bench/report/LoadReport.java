@@ -13,7 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Turns one Gatling run into {@code bench/results/<date>-load.md}: per phase throughput, p50/p95/p99 and errors from
+ * Turns one Gatling run into {@code bench/results/<date>.md}: per phase throughput, p50/p95/p99 and errors from
  * Gatling's own statistics, and the ratios (b)/(a) of each round.
  *
  * <p>Usage: {@code LoadReport <gatling run dir> <phase seconds> <concurrency> <users> <machine description> <out>}
