@@ -29,19 +29,16 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 @ExtendWith(KeycloakServerExtension.class)
 class BrowserLoginIT {
 
-    private static DemoApp app;
     private static Browser browser;
 
     @BeforeAll
     static void open() throws IOException {
-        app = DemoApp.start();
         browser = Browser.open("ko-KR,ko;q=0.9");
     }
 
     @AfterAll
     static void close() throws IOException {
         browser.close();
-        app.close();
     }
 
     @Test

@@ -8,7 +8,6 @@ import dev.ciamkit.it.support.Admin;
 import dev.ciamkit.it.support.AdminApi;
 import dev.ciamkit.it.support.AuthenticatorApp;
 import dev.ciamkit.it.support.Browser;
-import dev.ciamkit.it.support.DemoApp;
 import dev.ciamkit.it.support.KeycloakServer;
 import dev.ciamkit.it.support.KeycloakServerExtension;
 import dev.ciamkit.it.support.Oidc;
@@ -36,19 +35,16 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 @ExtendWith(KeycloakServerExtension.class)
 class MobileOtpIT {
 
-    private static DemoApp app;
     private static Keycloak admin;
 
     @BeforeAll
     static void start() throws Exception {
-        app = DemoApp.start();
         admin = Admin.client();
     }
 
     @AfterAll
     static void stop() {
         admin.close();
-        app.close();
     }
 
     @Test

@@ -6,7 +6,6 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import dev.ciamkit.it.support.Admin;
 import dev.ciamkit.it.support.Browser;
-import dev.ciamkit.it.support.DemoApp;
 import dev.ciamkit.it.support.KeycloakServerExtension;
 import dev.ciamkit.it.support.Oidc;
 import dev.ciamkit.it.support.OtpJourney;
@@ -31,13 +30,11 @@ import org.keycloak.representations.idm.RealmRepresentation;
 @ExtendWith(KeycloakServerExtension.class)
 class NewDeviceEmailIT {
 
-    private static DemoApp app;
     private static Keycloak admin;
     private static GreenMail smtp;
 
     @BeforeAll
     static void start() throws Exception {
-        app = DemoApp.start();
         admin = Admin.client();
         smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
@@ -58,7 +55,6 @@ class NewDeviceEmailIT {
         admin.realm(Oidc.REALM).update(realm);
         smtp.stop();
         admin.close();
-        app.close();
     }
 
     @Test

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ciamkit.it.support.Admin;
 import dev.ciamkit.it.support.AdminApi;
-import dev.ciamkit.it.support.DemoApp;
 import dev.ciamkit.it.support.KeycloakServerExtension;
 import dev.ciamkit.it.support.Oidc;
 import dev.ciamkit.it.support.OtpJourney;
@@ -25,13 +24,11 @@ import org.keycloak.admin.client.Keycloak;
 class OtpAdminReportIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static DemoApp app;
     private static Keycloak admin;
     private static TestUser user;
 
     @BeforeAll
     static void enrolOneUser() throws Exception {
-        app = DemoApp.start();
         admin = Admin.client();
         user = TestUsers.create(admin, "report");
         OtpJourney.enrolled(user.username());
@@ -40,7 +37,6 @@ class OtpAdminReportIT {
     @AfterAll
     static void stop() {
         admin.close();
-        app.close();
     }
 
     @Test

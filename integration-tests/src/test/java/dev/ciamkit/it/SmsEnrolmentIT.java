@@ -10,7 +10,6 @@ import dev.ciamkit.it.support.Admin;
 import dev.ciamkit.it.support.AdminApi;
 import dev.ciamkit.it.support.AuthenticatorApp;
 import dev.ciamkit.it.support.Browser;
-import dev.ciamkit.it.support.DemoApp;
 import dev.ciamkit.it.support.KeycloakServerExtension;
 import dev.ciamkit.it.support.OtpJourney;
 import dev.ciamkit.it.support.SmsGateway;
@@ -42,14 +41,12 @@ class SmsEnrolmentIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-    private static DemoApp app;
     private static Keycloak admin;
     private static SmsGateway gateway;
     private static String originalConfig;
 
     @BeforeAll
     static void configureTheGateway() throws Exception {
-        app = DemoApp.start();
         admin = Admin.client();
         gateway = SmsGateway.start();
         originalConfig = AdminApi.get(admin, ACTION_CONFIG).body();
@@ -69,7 +66,6 @@ class SmsEnrolmentIT {
         AdminApi.put(admin, ACTION_CONFIG, originalConfig);
         gateway.close();
         admin.close();
-        app.close();
     }
 
     @Test

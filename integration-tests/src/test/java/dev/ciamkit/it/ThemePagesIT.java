@@ -41,19 +41,16 @@ class ThemePagesIT {
     private static final Map<String, String> ACCEPT_LANGUAGE =
             Map.of("ko", "ko-KR,ko;q=0.9", "ja", "ja-JP,ja;q=0.9", "en", "en-US,en;q=0.9");
 
-    private static DemoApp app;
     private static Keycloak admin;
 
     @BeforeAll
     static void start() throws Exception {
-        app = DemoApp.start();
         admin = Admin.client();
     }
 
     @AfterAll
     static void stop() {
         admin.close();
-        app.close();
     }
 
     @ParameterizedTest(name = "{0}")

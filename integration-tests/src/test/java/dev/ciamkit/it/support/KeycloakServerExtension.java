@@ -7,8 +7,8 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
- * Starts the assembled server once for the whole test run (it lives in the root context's store, which JUnit closes
- * at the end) and injects {@link KeycloakServer} into tests that ask for it.
+ * Starts the assembled server and the demo app's callback server once for the whole test run (they live in the root
+ * context's store, which JUnit closes at the end) and injects {@link KeycloakServer} into tests that ask for it.
  */
 public final class KeycloakServerExtension implements BeforeAllCallback, ParameterResolver {
 
@@ -17,6 +17,25 @@ public final class KeycloakServerExtension implements BeforeAllCallback, Paramet
     @Override
     public void beforeAll(ExtensionContext context) {
         server(context);
+        context.getRoot()
+                .getStore(NAMESPACE)
+                .getOrComputeIfAbsent("demo-app", key -> new DemoAppResource(startDemoApp()), DemoAppResource.class);
+    }
+
+    private static DemoApp startDemoApp() {
+        try {
+            return DemoApp.start();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("Could not start the demo app's callback server", e);
+        }
+    }
+
+    /** The demo app's redirect target, shared by every test for the whole run like the server. */
+    private record DemoAppResource(DemoApp app) implements ExtensionContext.Store.CloseableResource {
+        @Override
+        public void close() {
+            app.close();
+        }
     }
 
     @Override

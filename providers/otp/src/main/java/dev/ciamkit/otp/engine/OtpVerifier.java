@@ -40,6 +40,15 @@ public final class OtpVerifier {
         return new Verification.Rejected();
     }
 
+    /** A code as typed: spaces removed (apps show "123 456"); null when nothing is left. */
+    public static String typedCode(String typed) {
+        if (typed == null) {
+            return null;
+        }
+        String code = typed.replace(" ", "").strip();
+        return code.isEmpty() ? null : code;
+    }
+
     public static long step(long epochSeconds, int period) {
         return Math.floorDiv(epochSeconds, period);
     }

@@ -1,5 +1,6 @@
 package dev.ciamkit.otp.enrolment;
 
+import dev.ciamkit.common.config.BoundedInt;
 import dev.ciamkit.otp.engine.OtpAlgorithm;
 import dev.ciamkit.otp.engine.OtpPolicy;
 import dev.ciamkit.otp.engine.OtpType;
@@ -54,12 +55,7 @@ public final class EnrolmentConfig {
     }
 
     public int linkMinutes() {
-        try {
-            int minutes = Integer.parseInt(get(LINK_MINUTES, String.valueOf(DEFAULT_LINK_MINUTES)));
-            return minutes >= 1 && minutes <= 30 ? minutes : DEFAULT_LINK_MINUTES;
-        } catch (NumberFormatException e) {
-            return DEFAULT_LINK_MINUTES;
-        }
+        return BoundedInt.read(values, LINK_MINUTES, DEFAULT_LINK_MINUTES, 1, 30);
     }
 
     /** The chosen SMS sender's id, or null when SMS enrolment is off. */

@@ -48,22 +48,24 @@ final class MobileOtpEnrolmentAction implements RequiredActionProvider, Credenti
 
     @Override
     public void requiredActionChallenge(RequiredActionContext context) {
-        context.challenge(page(context, null, null));
+        EnrolmentConfig config = config(context);
+        context.challenge(page(context, config, pending(context, config), null, null));
     }
 
     @Override
     public void processAction(RequiredActionContext context) {
         MultivaluedMap<String, String> form = context.getHttpRequest().getDecodedFormParameters();
+        EnrolmentConfig config = config(context);
+        PendingEnrolment pending = pending(context, config);
         if ("sms".equals(form.getFirst("action"))) {
-            new SmsLinkSender(context, config(context)).send(pending(context));
+            new SmsLinkSender(context, config).send(pending);
             return;
         }
-        String code = compact(form.getFirst("otp"));
+        String code = OtpVerifier.typedCode(form.getFirst("otp"));
         if (code == null) {
-            context.challenge(page(context, "otp", "ciamkitOtpMissing"));
+            context.challenge(page(context, config, pending, "otp", "ciamkitOtpMissing"));
             return;
         }
-        PendingEnrolment pending = pending(context);
         long now = Time.currentTime();
         Verification result = new OtpVerifier(VerifierSettings.DEFAULT)
                 .verify(pending.seed, pending.policy, DeviceState.NEW, code, now);
@@ -73,7 +75,7 @@ final class MobileOtpEnrolmentAction implements RequiredActionProvider, Credenti
                     .event(EventType.UPDATE_CREDENTIAL_ERROR)
                     .detail(Details.CREDENTIAL_TYPE, MobileOtpCredentialModel.TYPE)
                     .error(OtpErrors.ENROLMENT_INVALID_CODE);
-            context.challenge(page(context, "otp", "ciamkitOtpEnrolInvalid"));
+            context.challenge(page(context, config, pending, "otp", "ciamkitOtpEnrolInvalid"));
             return;
         }
         CredentialModel device = save(context, pending, accepted, label(form.getFirst("label")), now);
@@ -138,8 +140,13 @@ final class MobileOtpEnrolmentAction implements RequiredActionProvider, Credenti
         return form;
     }
 
-    private static jakarta.ws.rs.core.Response page(RequiredActionContext context, String field, String message) {
-        return new EnrolmentPage(context, config(context), pending(context)).render(form(context, field, message));
+    private static jakarta.ws.rs.core.Response page(
+            RequiredActionContext context,
+            EnrolmentConfig config,
+            PendingEnrolment pending,
+            String field,
+            String message) {
+        return new EnrolmentPage(context, config, pending).render(form(context, field, message));
     }
 
     static EnrolmentConfig config(RequiredActionContext context) {
@@ -147,10 +154,8 @@ final class MobileOtpEnrolmentAction implements RequiredActionProvider, Credenti
         return new EnrolmentConfig(model == null ? null : model.getConfig());
     }
 
-    static PendingEnrolment pending(RequiredActionContext context) {
-        KeycloakSession session = context.getSession();
-        AuthenticationSessionModel auth = context.getAuthenticationSession();
-        return PendingEnrolment.loadOrCreate(session, auth, config(context).policy());
+    private static PendingEnrolment pending(RequiredActionContext context, EnrolmentConfig config) {
+        return PendingEnrolment.loadOrCreate(context.getSession(), context.getAuthenticationSession(), config.policy());
     }
 
     private static String label(String value) {
@@ -158,14 +163,6 @@ final class MobileOtpEnrolmentAction implements RequiredActionProvider, Credenti
             return null;
         }
         return value.strip().replaceAll("\\s+", " ");
-    }
-
-    private static String compact(String value) {
-        if (value == null) {
-            return null;
-        }
-        String trimmed = value.replace(" ", "").trim();
-        return trimmed.isEmpty() ? null : trimmed;
     }
 
     @Override

@@ -41,7 +41,7 @@ final class NewDeviceNotice {
             protected void commitImpl() {
                 try {
                     email.send("ciamkitNewDeviceSubject", List.of(), TEMPLATE, attributes);
-                } catch (EmailException e) {
+                } catch (EmailException | RuntimeException e) {
                     Throwable cause = e.getCause() == null ? e : e.getCause();
                     LOG.warnf(
                             "CIAM Kit: new-device notice for user %s not sent: %s (%s)",

@@ -76,6 +76,11 @@ final class SmsLinkSender {
                     sender.send(message, senderConfig);
                 } catch (SmsException e) {
                     LOG.warnf("CIAM Kit: registration link SMS not sent: %s", e.getMessage());
+                } catch (RuntimeException e) {
+                    // After commit nothing may reach the user's response; the class name carries no number or text.
+                    LOG.warnf(
+                            "CIAM Kit: registration link SMS not sent: %s",
+                            e.getClass().getName());
                 }
             }
 

@@ -1,5 +1,6 @@
 package dev.ciamkit.otp.form;
 
+import dev.ciamkit.common.config.BoundedInt;
 import dev.ciamkit.otp.credential.LockPolicy;
 import dev.ciamkit.otp.engine.VerifierSettings;
 import java.util.Map;

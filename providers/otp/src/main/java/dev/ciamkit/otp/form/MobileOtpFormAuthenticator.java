@@ -4,6 +4,7 @@ import dev.ciamkit.otp.credential.DeviceVerification;
 import dev.ciamkit.otp.credential.MobileOtpCredentialModel;
 import dev.ciamkit.otp.credential.MobileOtpCredentialProvider;
 import dev.ciamkit.otp.engine.OtpType;
+import dev.ciamkit.otp.engine.OtpVerifier;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import java.util.Comparator;
@@ -43,8 +44,8 @@ final class MobileOtpFormAuthenticator extends AbstractUsernameFormAuthenticator
         UserModel user = context.getUser();
         MultivaluedMap<String, String> form = context.getHttpRequest().getDecodedFormParameters();
         String deviceId = form.getFirst(FIELD_DEVICE);
-        String code = trimmed(form.getFirst(FIELD_OTP));
-        String next = trimmed(form.getFirst(FIELD_NEXT));
+        String code = OtpVerifier.typedCode(form.getFirst(FIELD_OTP));
+        String next = OtpVerifier.typedCode(form.getFirst(FIELD_NEXT));
         context.getEvent()
                 .user(user)
                 .detail(Details.CREDENTIAL_TYPE, MobileOtpCredentialModel.TYPE)
@@ -125,14 +126,6 @@ final class MobileOtpFormAuthenticator extends AbstractUsernameFormAuthenticator
         view.put("id", device.getId());
         view.put("label", device.getUserLabel() == null ? "" : device.getUserLabel());
         return view;
-    }
-
-    private static String trimmed(String value) {
-        if (value == null) {
-            return null;
-        }
-        String compact = value.replace(" ", "").trim();
-        return compact.isEmpty() ? null : compact;
     }
 
     @Override

@@ -166,6 +166,13 @@ class OtpVerifierTest {
         }
 
         @Test
+        void typed_codes_lose_their_spaces_and_blank_input_is_no_code() {
+            assertThat(OtpVerifier.typedCode(" 123 456 ")).isEqualTo("123456");
+            assertThat(OtpVerifier.typedCode("   ")).isNull();
+            assertThat(OtpVerifier.typedCode(null)).isNull();
+        }
+
+        @Test
         void replay_keys_carry_our_prefix_the_device_and_the_step() {
             assertThat(ReplayKeys.of("cred-1", OtpType.TOTP, 42)).isEqualTo("ciamkit:otp:cred-1:t:42");
             assertThat(ReplayKeys.of("cred-1", OtpType.HOTP, 42)).isEqualTo("ciamkit:otp:cred-1:h:42");

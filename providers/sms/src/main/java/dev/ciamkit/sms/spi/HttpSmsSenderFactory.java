@@ -43,8 +43,8 @@ public final class HttpSmsSenderFactory implements SmsSenderFactory {
     private static void send(KeycloakSession session, SmsMessage message, Map<String, String> config)
             throws SmsException {
         String url = config.get(URL);
-        if (url == null || url.isBlank() || !URI.create(url).isAbsolute()) {
-            throw new SmsException("the http SMS sender has no gateway URL configured");
+        if (!absoluteUrl(url)) {
+            throw new SmsException("the http SMS sender has no valid gateway URL configured");
         }
         int timeout = parseTimeout(config.get(TIMEOUT_MS));
         HttpPost post = new HttpPost(url);
@@ -78,6 +78,14 @@ public final class HttpSmsSenderFactory implements SmsSenderFactory {
             }
         } catch (IOException e) {
             throw new SmsException("SMS gateway not reachable: " + e.getClass().getSimpleName(), e);
+        }
+    }
+
+    static boolean absoluteUrl(String url) {
+        try {
+            return url != null && !url.isBlank() && URI.create(url.trim()).isAbsolute();
+        } catch (IllegalArgumentException e) {
+            return false;
         }
     }
 

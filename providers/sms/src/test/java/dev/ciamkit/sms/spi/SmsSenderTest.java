@@ -41,7 +41,10 @@ class SmsSenderTest {
 
         assertThatThrownBy(() -> sender.send(new SmsMessage("+821012345678", "x"), Map.of()))
                 .isInstanceOf(SmsException.class)
-                .hasMessageContaining("no gateway URL");
+                .hasMessageContaining("no valid gateway URL");
+        assertThatThrownBy(() -> sender.send(new SmsMessage("+821012345678", "x"), Map.of("url", "http://bad host/")))
+                .isInstanceOf(SmsException.class)
+                .hasMessageContaining("no valid gateway URL");
     }
 
     @Test

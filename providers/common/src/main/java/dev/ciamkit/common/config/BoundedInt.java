@@ -1,16 +1,16 @@
-package dev.ciamkit.otp.form;
+package dev.ciamkit.common.config;
 
 import java.util.Map;
 import org.jboss.logging.Logger;
 
 /** Reads an integer config value; a missing, malformed or out-of-range value falls back to the default, logged. */
-final class BoundedInt {
+public final class BoundedInt {
 
     private static final Logger LOG = Logger.getLogger(BoundedInt.class);
 
     private BoundedInt() {}
 
-    static int read(Map<String, String> config, String key, int defaultValue, int min, int max) {
+    public static int read(Map<String, String> config, String key, int defaultValue, int min, int max) {
         String raw = config.get(key);
         if (raw == null || raw.isBlank()) {
             return defaultValue;
