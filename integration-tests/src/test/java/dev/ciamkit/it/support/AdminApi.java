@@ -21,6 +21,19 @@ public final class AdminApi {
         return get(path, admin.tokenManager().getAccessTokenString());
     }
 
+    /** GET on another realm's admin API (a test realm of one class's own). */
+    public static HttpResponse<String> get(Keycloak admin, String realm, String path) throws Exception {
+        return send(HttpRequest.newBuilder(uri(realm, path)).GET(), token(admin));
+    }
+
+    public static HttpResponse<String> post(Keycloak admin, String realm, String path) throws Exception {
+        return send(HttpRequest.newBuilder(uri(realm, path)).POST(HttpRequest.BodyPublishers.noBody()), token(admin));
+    }
+
+    public static HttpResponse<String> delete(Keycloak admin, String realm, String path) throws Exception {
+        return send(HttpRequest.newBuilder(uri(realm, path)).DELETE(), token(admin));
+    }
+
     public static HttpResponse<String> post(Keycloak admin, String path) throws Exception {
         return send(HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.noBody()), token(admin));
     }
@@ -73,6 +86,10 @@ public final class AdminApi {
     }
 
     private static URI uri(String path) {
-        return URI.create(KeycloakServer.BASE_URL + "/admin/realms/" + Oidc.REALM + path);
+        return uri(Oidc.REALM, path);
+    }
+
+    private static URI uri(String realm, String path) {
+        return URI.create(KeycloakServer.BASE_URL + "/admin/realms/" + realm + path);
     }
 }

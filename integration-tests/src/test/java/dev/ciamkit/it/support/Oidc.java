@@ -53,10 +53,18 @@ public final class Oidc {
     public record TokenResponse(int status, JsonNode body) {}
 
     public static String realmUrl() {
-        return KeycloakServer.BASE_URL + "/realms/" + REALM;
+        return realmUrl(REALM);
+    }
+
+    public static String realmUrl(String realm) {
+        return KeycloakServer.BASE_URL + "/realms/" + realm;
     }
 
     public static String authorizationUrl(String redirectUri, String state, Map<String, String> extra) {
+        return authorizationUrl(REALM, redirectUri, state, extra);
+    }
+
+    public static String authorizationUrl(String realm, String redirectUri, String state, Map<String, String> extra) {
         Map<String, String> params = new LinkedHashMap<>();
         params.put("client_id", DEMO_APP);
         params.put("response_type", "code");
@@ -64,7 +72,7 @@ public final class Oidc {
         params.put("redirect_uri", redirectUri);
         params.put("state", state);
         params.putAll(extra);
-        return realmUrl() + "/protocol/openid-connect/auth?" + form(params);
+        return realmUrl(realm) + "/protocol/openid-connect/auth?" + form(params);
     }
 
     public static String authorizationUrl(String redirectUri, String state, Pkce pkce) {
@@ -73,6 +81,11 @@ public final class Oidc {
     }
 
     public static TokenResponse exchangeCode(String code, String redirectUri, String verifier) throws IOException {
+        return exchangeCode(REALM, code, redirectUri, verifier);
+    }
+
+    public static TokenResponse exchangeCode(String realm, String code, String redirectUri, String verifier)
+            throws IOException {
         Map<String, String> params = new LinkedHashMap<>();
         params.put("grant_type", "authorization_code");
         params.put("client_id", DEMO_APP);
@@ -81,11 +94,11 @@ public final class Oidc {
         if (verifier != null) {
             params.put("code_verifier", verifier);
         }
-        return token(params);
+        return token(realm, params);
     }
 
     public static TokenResponse clientCredentials(String clientId, String secret) throws IOException {
-        return token(Map.of("grant_type", "client_credentials", "client_id", clientId, "client_secret", secret));
+        return token(REALM, Map.of("grant_type", "client_credentials", "client_id", clientId, "client_secret", secret));
     }
 
     /** The claims of a JWT, read without verifying it (the tests only look at what the server put in). */
@@ -114,8 +127,9 @@ public final class Oidc {
         return send(request);
     }
 
-    private static TokenResponse token(Map<String, String> params) throws IOException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(realmUrl() + "/protocol/openid-connect/token"))
+    /** A token request with any parameters (password grant, refresh...) to a realm's token endpoint. */
+    public static TokenResponse token(String realm, Map<String, String> params) throws IOException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(realmUrl(realm) + "/protocol/openid-connect/token"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form(params)))
                 .build();

@@ -14,10 +14,17 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 public final class OtpJourney {
 
     private final Browser browser;
+    private final String realm;
     private Pkce pkce;
 
     public OtpJourney(Browser browser) {
+        this(browser, Oidc.REALM);
+    }
+
+    /** The same journey in another realm that has the demo app's client (a {@link TestRealm}). */
+    public OtpJourney(Browser browser, String realm) {
         this.browser = browser;
+        this.realm = realm;
     }
 
     /** Opens the demo app's login; extra parameters such as kc_action are added to the authorization request. */
@@ -28,7 +35,7 @@ public final class OtpJourney {
         params.put("code_challenge_method", "S256");
         browser.driver()
                 .get(Oidc.authorizationUrl(
-                        DemoApp.REDIRECT_URI, UUID.randomUUID().toString(), params));
+                        realm, DemoApp.REDIRECT_URI, UUID.randomUUID().toString(), params));
         return this;
     }
 
@@ -55,8 +62,12 @@ public final class OtpJourney {
 
     /** A user who has enrolled one device, "Phone", in a browser of their own that is closed again. */
     public static AuthenticatorApp enrolled(String username) throws Exception {
+        return enrolled(Oidc.REALM, username);
+    }
+
+    public static AuthenticatorApp enrolled(String realm, String username) throws Exception {
         try (Browser browser = Browser.open("en-US,en;q=0.9")) {
-            OtpJourney journey = new OtpJourney(browser).start().password(username);
+            OtpJourney journey = new OtpJourney(browser, realm).start().password(username);
             AuthenticatorApp phone = journey.enrol("Phone");
             assertThat(journey.finish().status()).isEqualTo(200);
             return phone;
@@ -72,6 +83,6 @@ public final class OtpJourney {
         browser.waiting().until(ExpectedConditions.urlContains(DemoApp.REDIRECT_URI));
         Map<String, String> callback = Oidc.query(browser.driver().getCurrentUrl());
         assertThat(callback).containsKey("code");
-        return Oidc.exchangeCode(callback.get("code"), DemoApp.REDIRECT_URI, pkce.verifier());
+        return Oidc.exchangeCode(realm, callback.get("code"), DemoApp.REDIRECT_URI, pkce.verifier());
     }
 }

@@ -19,6 +19,11 @@ public final class TestUsers {
     public record TestUser(String id, String username) {}
 
     public static TestUser create(Keycloak admin, String prefix, Map<String, List<String>> attributes) {
+        return create(admin, Oidc.REALM, prefix, attributes);
+    }
+
+    public static TestUser create(
+            Keycloak admin, String realmName, String prefix, Map<String, List<String>> attributes) {
         String username = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
         UserRepresentation user = new UserRepresentation();
         user.setUsername(username);
@@ -33,7 +38,7 @@ public final class TestUsers {
         password.setValue(PASSWORD);
         password.setTemporary(false);
         user.setCredentials(List.of(password));
-        RealmResource realm = admin.realm(Oidc.REALM);
+        RealmResource realm = admin.realm(realmName);
         try (Response response = realm.users().create(user)) {
             if (response.getStatus() != 201) {
                 throw new IllegalStateException("cannot create user: HTTP " + response.getStatus());
@@ -48,7 +53,11 @@ public final class TestUsers {
     }
 
     public static List<CredentialRepresentation> devices(Keycloak admin, TestUser user) {
-        return admin.realm(Oidc.REALM).users().get(user.id()).credentials().stream()
+        return devices(admin, Oidc.REALM, user);
+    }
+
+    public static List<CredentialRepresentation> devices(Keycloak admin, String realmName, TestUser user) {
+        return admin.realm(realmName).users().get(user.id()).credentials().stream()
                 .filter(c -> "ciamkit-mobile-otp".equals(c.getType()))
                 .toList();
     }
