@@ -6,10 +6,13 @@ import java.util.List;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
 
-/** What the admin console shows for the mobile-OTP form; labels and help texts are message keys (en/ko/ja). */
-final class MobileOtpConfigProperties {
+/**
+ * What the admin console shows for the mobile-OTP steps (form and direct grant); labels and help texts are message
+ * keys (en/ko/ja).
+ */
+public final class MobileOtpConfigProperties {
 
-    static final List<ProviderConfigProperty> PROPERTIES = ProviderConfigurationBuilder.create()
+    public static final List<ProviderConfigProperty> PROPERTIES = ProviderConfigurationBuilder.create()
             .property()
             .name(MobileOtpConfig.WINDOW)
             .type(ProviderConfigProperty.STRING_TYPE)
