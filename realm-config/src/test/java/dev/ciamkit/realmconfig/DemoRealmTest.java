@@ -8,6 +8,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.keycloak.representations.idm.AbstractAuthenticationExecutionRepresentation;
+import org.keycloak.representations.idm.AuthenticationFlowRepresentation;
+import org.keycloak.representations.idm.ClientPolicyConditionRepresentation;
+import org.keycloak.representations.idm.ClientProfileRepresentation;
 import org.keycloak.representations.idm.ClientRepresentation;
 import org.keycloak.representations.idm.RealmRepresentation;
 
@@ -82,6 +86,79 @@ class DemoRealmTest {
                 .satisfies(a -> assertThat(a.isEnabled())
                         .as("Keycloak's own OTP enrolment is off")
                         .isFalse());
+    }
+
+    @Test
+    void the_password_grant_needs_the_mobile_otp_code_after_username_and_password() {
+        assertThat(realm.getDirectGrantFlow()).isEqualTo("ciamkit direct grant");
+        assertThat(flow("ciamkit direct grant").getAuthenticationExecutions())
+                .allSatisfy(e -> assertThat(e.getRequirement()).isEqualTo("REQUIRED"))
+                .extracting(AbstractAuthenticationExecutionRepresentation::getAuthenticator)
+                .containsExactly(
+                        "direct-grant-validate-username",
+                        "direct-grant-validate-password",
+                        "ciamkit-mobile-otp-direct-grant");
+    }
+
+    @Test
+    void no_client_has_the_password_grant_not_even_the_realms_admin_cli() {
+        assertThat(realm.getClients())
+                .extracting(ClientRepresentation::getClientId)
+                .contains("admin-cli");
+        assertThat(realm.getClients())
+                .allSatisfy(c -> assertThat(c.isDirectAccessGrantsEnabled())
+                        .as(c.getClientId())
+                        .isFalse());
+    }
+
+    @Test
+    void a_client_policy_rejects_the_password_grant_for_every_client() {
+        ClientProfileRepresentation profile = realm.getParsedClientProfiles().getProfiles().stream()
+                .filter(p ->
+                        p.getExecutors().stream().anyMatch(e -> "reject-ropc-grant".equals(e.getExecutorProviderId())))
+                .findFirst()
+                .orElseThrow();
+        assertThat(realm.getParsedClientPolicies().getPolicies()).anySatisfy(policy -> {
+            assertThat(policy.isEnabled()).isTrue();
+            assertThat(policy.getConditions())
+                    .extracting(ClientPolicyConditionRepresentation::getConditionProviderId)
+                    .containsExactly("any-client");
+            assertThat(policy.getProfiles()).contains(profile.getName());
+        });
+    }
+
+    @Test
+    void a_password_reset_asks_for_the_mobile_otp_after_the_email_link_and_before_the_new_password() {
+        assertThat(realm.getResetCredentialsFlow()).isEqualTo("ciamkit reset credentials");
+        assertThat(flow("ciamkit reset credentials").getAuthenticationExecutions())
+                .allSatisfy(e -> assertThat(e.getRequirement()).isEqualTo("REQUIRED"))
+                .extracting(AbstractAuthenticationExecutionRepresentation::getAuthenticator)
+                .containsExactly(
+                        "reset-credentials-choose-user",
+                        "reset-credential-email",
+                        "ciamkit-mobile-otp-form",
+                        "reset-password");
+    }
+
+    @Test
+    void every_mobile_otp_step_has_a_config_of_its_own() {
+        assertThat(realm.getAuthenticationFlows().stream()
+                        .flatMap(f -> f.getAuthenticationExecutions().stream())
+                        .filter(e -> e.getAuthenticator() != null
+                                && e.getAuthenticator().startsWith("ciamkit-mobile-otp"))
+                        .map(AbstractAuthenticationExecutionRepresentation::getAuthenticatorConfig))
+                .hasSize(3)
+                .doesNotHaveDuplicates()
+                .allSatisfy(alias -> assertThat(realm.getAuthenticatorConfig())
+                        .extracting(c -> c.getAlias())
+                        .contains(alias));
+    }
+
+    private static AuthenticationFlowRepresentation flow(String alias) {
+        return realm.getAuthenticationFlows().stream()
+                .filter(f -> alias.equals(f.getAlias()))
+                .findFirst()
+                .orElseThrow();
     }
 
     private static ClientRepresentation client(String clientId) {
