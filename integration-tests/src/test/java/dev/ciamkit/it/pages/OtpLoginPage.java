@@ -16,6 +16,10 @@ public final class OtpLoginPage {
         browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("ciamkit-otp-form")));
     }
 
+    public static boolean isShown(Browser browser) {
+        return !browser.driver().findElements(By.id("ciamkit-otp-form")).isEmpty();
+    }
+
     public List<String> deviceLabels() {
         return browser.driver().findElements(By.cssSelector(".ciamkit-device label")).stream()
                 .map(WebElement::getText)
@@ -38,6 +42,11 @@ public final class OtpLoginPage {
         otp.clear();
         otp.sendKeys(code);
         browser.driver().findElement(By.id("kc-login")).click();
+    }
+
+    /** The layout's "restart login" button next to the username: leaves the flow for a fresh login. */
+    public void restart() {
+        browser.driver().findElement(By.id("reset-login")).click();
     }
 
     public String error() {
