@@ -2,6 +2,7 @@ package dev.ciamkit.otp.engine;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.text.Normalizer;
 
 /**
  * Checks a code against a device's seed, policy and remembered state. Pure: the caller persists the next state and
@@ -40,13 +41,23 @@ public final class OtpVerifier {
         return new Verification.Rejected();
     }
 
-    /** A code as typed: spaces removed (apps show "123 456"); null when nothing is left. */
+    /**
+     * A code as typed, the one normaliser every form that takes a code uses: NFKC first, because Japanese and Korean
+     * input methods type full-width digits and spaces ({@code １２３　４５６}) that are the same code to the person;
+     * then every space removed (apps show "123 456"). Null when nothing is left. Digits NFKC does not fold (other
+     * scripts) stay as typed and are refused as malformed.
+     */
     public static String typedCode(String typed) {
         if (typed == null) {
             return null;
         }
-        String code = typed.replace(" ", "").strip();
-        return code.isEmpty() ? null : code;
+        String normalized = Normalizer.normalize(typed, Normalizer.Form.NFKC);
+        StringBuilder code = new StringBuilder(normalized.length());
+        normalized
+                .codePoints()
+                .filter(c -> !Character.isWhitespace(c) && !Character.isSpaceChar(c))
+                .forEach(code::appendCodePoint);
+        return code.isEmpty() ? null : code.toString();
     }
 
     public static long step(long epochSeconds, int period) {

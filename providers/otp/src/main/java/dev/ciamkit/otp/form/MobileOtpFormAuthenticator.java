@@ -1,5 +1,6 @@
 package dev.ciamkit.otp.form;
 
+import dev.ciamkit.common.bruteforce.FactorAttempts;
 import dev.ciamkit.otp.credential.DeviceVerification;
 import dev.ciamkit.otp.credential.MobileOtpCredentialModel;
 import dev.ciamkit.otp.credential.MobileOtpCredentialProvider;
@@ -56,7 +57,7 @@ final class MobileOtpFormAuthenticator extends AbstractUsernameFormAuthenticator
             return;
         }
         if (code == null) {
-            context.challenge(challenge(context, "ciamkitOtpMissing", FIELD_OTP));
+            fail(context, OtpErrors.MISSING_CODE, "ciamkitOtpMissing");
             return;
         }
         MobileOtpConfig config = MobileOtpConfig.of(context.getAuthenticatorConfig());
@@ -65,16 +66,31 @@ final class MobileOtpFormAuthenticator extends AbstractUsernameFormAuthenticator
         DeviceVerification.Outcome outcome = next == null
                 ? verification.verify(user, deviceId, code)
                 : verification.resync(user, deviceId, code, next);
+        // A malformed code reaches the engine and comes back INVALID: the same answer, event and count as a wrong one.
         switch (outcome) {
-            case ACCEPTED -> context.success();
+            case ACCEPTED -> succeed(context, user);
             case REPLAYED -> fail(context, OtpErrors.REPLAYED, "ciamkitOtpReplayed");
             case LOCKED -> fail(context, OtpErrors.DEVICE_LOCKED, "ciamkitOtpDeviceLocked");
             case INVALID, UNKNOWN_DEVICE -> fail(context, Errors.INVALID_USER_CREDENTIALS, "ciamkitOtpInvalid");
         }
     }
 
+    /**
+     * Keycloak clears a user's second-factor failures when a login ends with its own OTP among the credentials used;
+     * ours is not "otp" there, so the protector hears of the passed factor from us.
+     */
+    private static void succeed(AuthenticationFlowContext context, UserModel user) {
+        FactorAttempts.succeeded(context.getSession(), context.getRealm(), user);
+        context.success();
+    }
+
+    /**
+     * One failed attempt: an event with its error, one count in Keycloak's brute-force protector (its own call for
+     * this step passes our category, which it ignores), and the form again as a flow failure, not a plain challenge.
+     */
     private void fail(AuthenticationFlowContext context, String eventError, String message) {
         context.getEvent().error(eventError);
+        FactorAttempts.failed(context.getSession(), context.getRealm(), context.getUser());
         context.failureChallenge(AuthenticationFlowError.INVALID_CREDENTIALS, challenge(context, message, FIELD_OTP));
     }
 

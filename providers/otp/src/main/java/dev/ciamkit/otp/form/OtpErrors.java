@@ -9,6 +9,9 @@ public final class OtpErrors {
     /** The device is locked after too many consecutive wrong codes. */
     public static final String DEVICE_LOCKED = "ciamkit_otp_device_locked";
 
+    /** The form was sent without a code (counts as a failed attempt, as a wrong code does). */
+    public static final String MISSING_CODE = "ciamkit_otp_missing";
+
     /** A wrong code while enrolling a device. */
     public static final String ENROLMENT_INVALID_CODE = "ciamkit_otp_enrolment_invalid_code";
 

@@ -173,6 +173,35 @@ class OtpVerifierTest {
         }
 
         @Test
+        void full_width_digits_and_spaces_as_ime_type_them_are_the_same_code() {
+            assertThat(OtpVerifier.typedCode("\uFF11\uFF12\uFF13\uFF14\uFF15\uFF16"))
+                    .isEqualTo("123456");
+            assertThat(OtpVerifier.typedCode("\uFF11\uFF12\uFF13\u3000\uFF14\uFF15\uFF16"))
+                    .isEqualTo("123456");
+            assertThat(OtpVerifier.typedCode("\u3000\u00A0\t")).isNull();
+        }
+
+        @Test
+        void a_full_width_code_is_accepted_by_the_verifier() {
+            String code = totpAt(nowStep());
+            StringBuilder wide = new StringBuilder();
+            code.chars().forEach(c -> wide.append((char) ('\uFF10' + (c - '0'))));
+
+            assertThat(verifier.verify(SEED, TOTP, DeviceState.NEW, OtpVerifier.typedCode(wide.toString()), NOW))
+                    .isInstanceOf(Verification.Accepted.class);
+        }
+
+        @Test
+        void digits_nfkc_does_not_fold_stay_malformed() {
+            // Arabic-Indic digits are digits to Character.isDigit but not compatibility forms of ASCII ones.
+            String arabicIndic = "\u0661\u0662\u0663\u0664\u0665\u0666";
+
+            assertThat(OtpVerifier.typedCode(arabicIndic)).isEqualTo(arabicIndic);
+            assertThat(verifier.verify(SEED, TOTP, DeviceState.NEW, arabicIndic, NOW))
+                    .isInstanceOf(Verification.Rejected.class);
+        }
+
+        @Test
         void replay_keys_carry_our_prefix_the_device_and_the_step() {
             assertThat(ReplayKeys.of("cred-1", OtpType.TOTP, 42)).isEqualTo("ciamkit:otp:cred-1:t:42");
             assertThat(ReplayKeys.of("cred-1", OtpType.HOTP, 42)).isEqualTo("ciamkit:otp:cred-1:h:42");
