@@ -38,6 +38,10 @@ import java.util.UUID;
  * bench-ciamkit), then (c) client credentials. (a) and (b) alternate, a b a b ... a, in a closed model at fixed
  * concurrency, each phase its own group so Gatling's statistics come per phase. Settings are system properties
  * {@code bench.*} (see the fields).
+ *
+ * <p>{@code bench.mode=warmup} runs one warm-up window instead: (a) then (b), {@code bench.windowSeconds} each.
+ * {@code run-load} repeats such windows against the running server until both throughputs are flat, so the measured
+ * rounds never start on a server that is still speeding up.
  */
 public class LoginSimulation extends Simulation {
 
@@ -46,8 +50,10 @@ public class LoginSimulation extends Simulation {
     private final int concurrency = Integer.getInteger("bench.concurrency", 4);
     private final int warmupSeconds = Integer.getInteger("bench.warmupSeconds", 30);
     private final int phaseSeconds = Integer.getInteger("bench.phaseSeconds", 40);
-    private final int rounds = Integer.getInteger("bench.rounds", 2);
+    private final int rounds = Integer.getInteger("bench.rounds", 5);
     private final boolean failOnErrors = Boolean.getBoolean("bench.failOnErrors");
+    private final boolean warmupWindow = "warmup".equals(System.getProperty("bench.mode"));
+    private final int windowSeconds = Integer.getInteger("bench.windowSeconds", 15);
 
     private final Map<String, SharedUsers> users = Map.of(
             BenchRealms.STOCK, SharedUsers.load(Path.of(data, BenchRealms.STOCK + "-users.csv")),
@@ -59,6 +65,23 @@ public class LoginSimulation extends Simulation {
             .acceptLanguageHeader("en");
 
     {
+        List<PopulationBuilder> phases = warmupWindow ? warmupWindow() : measuredPhases();
+        PopulationBuilder chain = phases.get(0);
+        for (PopulationBuilder next : phases.subList(1, phases.size())) {
+            chain = chain.andThen(next);
+        }
+        SetUp setUp = setUp(chain).protocols(protocol);
+        if (failOnErrors) {
+            setUp.assertions(global().failedRequests().count().is(0L));
+        }
+    }
+
+    private List<PopulationBuilder> warmupWindow() {
+        return List.of(
+                phase("w-a", BenchRealms.STOCK, windowSeconds), phase("w-b", BenchRealms.CIAMKIT, windowSeconds));
+    }
+
+    private List<PopulationBuilder> measuredPhases() {
         List<PopulationBuilder> phases = new ArrayList<>();
         if (warmupSeconds > 0) {
             phases.add(phase("warmup-a", BenchRealms.STOCK, warmupSeconds));
@@ -73,14 +96,7 @@ public class LoginSimulation extends Simulation {
         phases.add(scenario("c")
                 .exec(group("c").on(clientCredentials()))
                 .injectClosed(constantConcurrentUsers(concurrency).during(Duration.ofSeconds(phaseSeconds))));
-        PopulationBuilder chain = phases.get(0);
-        for (PopulationBuilder next : phases.subList(1, phases.size())) {
-            chain = chain.andThen(next);
-        }
-        SetUp setUp = setUp(chain).protocols(protocol);
-        if (failOnErrors) {
-            setUp.assertions(global().failedRequests().count().is(0L));
-        }
+        return phases;
     }
 
     private PopulationBuilder phase(String name, String realm, int seconds) {

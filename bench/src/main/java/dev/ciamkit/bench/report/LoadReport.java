@@ -16,20 +16,43 @@ import java.util.Map;
  * Turns one Gatling run into {@code bench/results/<date>.md}: per phase throughput, p50/p95/p99 and errors from
  * Gatling's own statistics, and the ratios (b)/(a) of each round.
  *
- * <p>Usage: {@code LoadReport <gatling run dir> <phase seconds> <concurrency> <users> <machine description> <out>}
+ * <p>Usage: {@code LoadReport <gatling run dir> <phase seconds> <concurrency> <users> <machine description> <out>
+ * [<warm-up log>]}, where the warm-up log holds one line {@code <window> <a logins/s> <b logins/s>} per warm-up window;
+ * {@code LoadReport window <gatling run dir> <window seconds>} prints one such line's numbers for a warm-up run.
+ *
+ * <p>The goal is stated as a verdict, never more than measured: it holds when the mean throughput ratio is at least
+ * {@value #GOAL_THROUGHPUT}, the mean p99 ratio at most {@value #GOAL_P99} and no round's throughput ratio below
+ * {@value #GOAL_ROUND_FLOOR}.
  */
 public final class LoadReport {
+
+    static final double GOAL_THROUGHPUT = 0.98;
+    static final double GOAL_P99 = 1.05;
+    static final double GOAL_ROUND_FLOOR = 0.95;
 
     record Phase(String name, long ok, long ko, double perSecond, long p50, long p95, long p99) {}
 
     private LoadReport() {}
 
     public static void main(String[] args) throws IOException {
+        if (args[0].equals("window")) {
+            Map<String, Phase> window = phases(Path.of(args[1]), Integer.parseInt(args[2]));
+            System.out.printf(
+                    Locale.ROOT,
+                    "%.2f %.2f %d%n",
+                    window.get("w-a").perSecond(),
+                    window.get("w-b").perSecond(),
+                    window.values().stream().mapToLong(Phase::ko).sum());
+            return;
+        }
         Path run = Path.of(args[0]);
         int phaseSeconds = Integer.parseInt(args[1]);
         Map<String, Phase> phases = phases(run, phaseSeconds);
         String report =
                 render(phases, phaseSeconds, Integer.parseInt(args[2]), Integer.parseInt(args[3]), args[4], run);
+        if (args.length > 6 && Files.isRegularFile(Path.of(args[6]))) {
+            report = report + Warmup.render(Files.readAllLines(Path.of(args[6])));
+        }
         Files.writeString(Path.of(args[5]), report);
         System.out.print(report);
     }
@@ -111,17 +134,92 @@ public final class LoadReport {
                     String.format(Locale.ROOT, "| %d | %.2f | %.2f | %.2f | %.2f |%n", round, r[0], r[1], r[2], r[3]));
         }
         if (!ratios.isEmpty()) {
-            double[] mean = new double[4];
-            ratios.forEach(r -> {
-                for (int i = 0; i < 4; i++) {
-                    mean[i] += r[i] / ratios.size();
-                }
-            });
-            md.append(String.format(
-                    Locale.ROOT, "| mean | %.2f | %.2f | %.2f | %.2f |%n", mean[0], mean[1], mean[2], mean[3]));
+            Spread[] spread = new Spread[4];
+            for (int i = 0; i < 4; i++) {
+                int column = i;
+                spread[i] =
+                        Spread.of(ratios.stream().mapToDouble(r -> r[column]).toArray());
+            }
+            md.append(row("mean", spread, Spread::mean));
+            md.append(row("min", spread, Spread::min));
+            md.append(row("max", spread, Spread::max));
+            md.append(row("std dev", spread, Spread::deviation));
+            md.append(verdict(spread[0], spread[3], ratios.size()));
         }
         md.append("\nGatling's HTML report of this run: `").append(run).append("/index.html` (not committed).\n");
         return md.toString();
+    }
+
+    private static String row(String label, Spread[] spread, java.util.function.ToDoubleFunction<Spread> value) {
+        return String.format(
+                Locale.ROOT,
+                "| %s | %.2f | %.2f | %.2f | %.2f |%n",
+                label,
+                value.applyAsDouble(spread[0]),
+                value.applyAsDouble(spread[1]),
+                value.applyAsDouble(spread[2]),
+                value.applyAsDouble(spread[3]));
+    }
+
+    static String verdict(Spread throughput, Spread p99, int rounds) {
+        boolean holds =
+                throughput.mean() >= GOAL_THROUGHPUT && p99.mean() <= GOAL_P99 && throughput.min() >= GOAL_ROUND_FLOOR;
+        return String.format(
+                Locale.ROOT,
+                "%nGoal (mean throughput ratio >= %.2f, mean p99 ratio <= %.2f, no round below %.2f) over %d rounds: "
+                        + "**%s** (throughput %.2f, spread %.2f to %.2f; p99 %.2f).%n",
+                GOAL_THROUGHPUT,
+                GOAL_P99,
+                GOAL_ROUND_FLOOR,
+                rounds,
+                holds ? "holds" : "does not hold",
+                throughput.mean(),
+                throughput.min(),
+                throughput.max(),
+                p99.mean());
+    }
+
+    /** Mean, extremes and (population) standard deviation of one ratio over the rounds. */
+    record Spread(double mean, double min, double max, double deviation) {
+        static Spread of(double[] values) {
+            double mean = java.util.Arrays.stream(values).average().orElse(Double.NaN);
+            double variance = java.util.Arrays.stream(values)
+                    .map(v -> (v - mean) * (v - mean))
+                    .average()
+                    .orElse(Double.NaN);
+            return new Spread(
+                    mean,
+                    java.util.Arrays.stream(values).min().orElse(Double.NaN),
+                    java.util.Arrays.stream(values).max().orElse(Double.NaN),
+                    Math.sqrt(variance));
+        }
+    }
+
+    /** The warm-up windows run-load ran until throughput was flat. */
+    static final class Warmup {
+        private Warmup() {}
+
+        static String render(List<String> lines) {
+            StringBuilder md = new StringBuilder("\n## Warm-up\n\nWindows of (a) then (b), repeated until both ")
+                    .append("throughputs changed by less than the tolerance from one window to the next ")
+                    .append("(or the maximum was reached):\n\n| Window | (a) logins/s | (b) logins/s |\n")
+                    .append("| ---: | ---: | ---: |\n");
+            for (String line : lines) {
+                String[] f = line.trim().split("\\s+");
+                if (f.length == 3 && f[0].matches("\\d+")) {
+                    md.append("| ")
+                            .append(f[0])
+                            .append(" | ")
+                            .append(f[1])
+                            .append(" | ")
+                            .append(f[2])
+                            .append(" |\n");
+                } else if (!line.isBlank()) {
+                    md.append("\n").append(line.trim()).append("\n");
+                }
+            }
+            return md.toString();
+        }
     }
 
     /** The mean of the (a) phases around a (b); the one before alone when there is none after. */
