@@ -71,7 +71,12 @@ final class MobileOtpDirectGrantAuthenticator implements Authenticator {
         DeviceVerification verification =
                 verifications.apply(context.getSession(), MobileOtpConfig.of(context.getAuthenticatorConfig()));
         switch (verification.verify(user, deviceId, code)) {
-            case ACCEPTED -> context.success();
+            case ACCEPTED -> {
+                // As the form does: a passed factor clears the second-factor failures Keycloak counts towards
+                // maxSecondaryAuthFailures, so an API user's occasional typo never adds up to a permanent lock.
+                FactorAttempts.succeeded(context.getSession(), context.getRealm(), user);
+                context.success();
+            }
             case REPLAYED -> fail(context, OtpErrors.REPLAYED);
             case LOCKED -> fail(context, OtpErrors.DEVICE_LOCKED);
             case INVALID, UNKNOWN_DEVICE -> fail(context, Errors.INVALID_USER_CREDENTIALS);

@@ -123,7 +123,7 @@ class MobileOtpDirectGrantAuthenticatorTest {
     }
 
     @Test
-    void a_right_code_for_the_only_device_passes_without_counting_a_failure() {
+    void a_right_code_for_the_only_device_passes_and_clears_second_factor_failures() {
         params.add("otp", "123456");
         given(verification.verify(user, "phone-1", "123456")).willReturn(Outcome.ACCEPTED);
 
@@ -131,6 +131,7 @@ class MobileOtpDirectGrantAuthenticatorTest {
 
         verify(context).success();
         verify(protector, never()).failedLogin(any(), any(), any(), any(), any());
+        verify(protector).successfulLogin(eq(realm), eq(user), any(), any(), eq(Set.of("otp")));
     }
 
     @Test
