@@ -14,6 +14,8 @@ public final class MobileOtpCredentialModel extends CredentialModel {
 
     public static final String TYPE = "ciamkit-mobile-otp";
     private static final String SEED = "seed";
+    private static final java.util.regex.Pattern CREDENTIAL_ID = java.util.regex.Pattern.compile(
+            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
     private final DeviceData data;
 
@@ -72,6 +74,14 @@ public final class MobileOtpCredentialModel extends CredentialModel {
         } catch (IOException | RuntimeException e) {
             throw new IllegalStateException("credential " + getId() + " has unreadable secret data", e);
         }
+    }
+
+    /**
+     * A device id as a client sent it, if it has the shape of Keycloak's credential ids (a UUID); null otherwise, so
+     * that arbitrary input never reaches the authentication session, an event or a query.
+     */
+    public static String credentialIdOrNull(String typed) {
+        return typed != null && CREDENTIAL_ID.matcher(typed).matches() ? typed : null;
     }
 
     /** The envelope context of a device's seed: the seed opens only for this user and this device. */

@@ -86,7 +86,9 @@ final class MobileOtpDirectGrantAuthenticator implements Authenticator {
     /** The device asked for, or the only one; null when there is none or the request must name one of several. */
     private static String chosenDevice(UserModel user, String requested) {
         if (requested != null && !requested.isBlank()) {
-            return requested;
+            // Anything but a credential id is no device of the user's: refused like a wrong code, never stored.
+            String id = MobileOtpCredentialModel.credentialIdOrNull(requested);
+            return id == null ? "unknown" : id;
         }
         List<String> devices = user.credentialManager()
                 .getStoredCredentialsByTypeStream(MobileOtpCredentialModel.TYPE)

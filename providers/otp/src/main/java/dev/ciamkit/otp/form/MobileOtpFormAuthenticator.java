@@ -44,7 +44,7 @@ final class MobileOtpFormAuthenticator extends AbstractUsernameFormAuthenticator
     public void action(AuthenticationFlowContext context) {
         UserModel user = context.getUser();
         MultivaluedMap<String, String> form = context.getHttpRequest().getDecodedFormParameters();
-        String deviceId = form.getFirst(FIELD_DEVICE);
+        String deviceId = MobileOtpCredentialModel.credentialIdOrNull(form.getFirst(FIELD_DEVICE));
         String code = OtpVerifier.typedCode(form.getFirst(FIELD_OTP));
         String next = OtpVerifier.typedCode(form.getFirst(FIELD_NEXT));
         context.getEvent()

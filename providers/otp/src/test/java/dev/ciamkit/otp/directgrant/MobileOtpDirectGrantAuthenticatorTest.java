@@ -67,7 +67,7 @@ class MobileOtpDirectGrantAuthenticatorTest {
         given(session.getContext()).willReturn(mock(KeycloakContext.class));
         given(realm.isBruteForceProtected()).willReturn(true);
         given(user.credentialManager()).willReturn(credentials);
-        devices("phone-1");
+        devices("00000000-0000-4000-8000-000000000001");
     }
 
     @Nested
@@ -96,7 +96,7 @@ class MobileOtpDirectGrantAuthenticatorTest {
 
         @Test
         void a_code_without_device_id_when_the_user_has_several_devices() {
-            devices("phone-1", "phone-2");
+            devices("00000000-0000-4000-8000-000000000001", "00000000-0000-4000-8000-000000000002");
             params.add("otp", "123456");
 
             authenticator.authenticate(context);
@@ -112,7 +112,8 @@ class MobileOtpDirectGrantAuthenticatorTest {
                 mode = EnumSource.Mode.EXCLUDE)
         void every_outcome_but_accepted_with_its_event_error(Outcome outcome) {
             params.add("otp", "123 456");
-            given(verification.verify(user, "phone-1", "123456")).willReturn(outcome);
+            given(verification.verify(user, "00000000-0000-4000-8000-000000000001", "123456"))
+                    .willReturn(outcome);
 
             authenticator.authenticate(context);
 
@@ -125,7 +126,8 @@ class MobileOtpDirectGrantAuthenticatorTest {
     @Test
     void a_right_code_for_the_only_device_passes_and_clears_second_factor_failures() {
         params.add("otp", "123456");
-        given(verification.verify(user, "phone-1", "123456")).willReturn(Outcome.ACCEPTED);
+        given(verification.verify(user, "00000000-0000-4000-8000-000000000001", "123456"))
+                .willReturn(Outcome.ACCEPTED);
 
         authenticator.authenticate(context);
 
@@ -136,10 +138,11 @@ class MobileOtpDirectGrantAuthenticatorTest {
 
     @Test
     void the_named_device_is_the_one_checked() {
-        devices("phone-1", "phone-2");
+        devices("00000000-0000-4000-8000-000000000001", "00000000-0000-4000-8000-000000000002");
         params.add("otp", "123456");
-        params.add("device_id", "phone-2");
-        given(verification.verify(user, "phone-2", "123456")).willReturn(Outcome.ACCEPTED);
+        params.add("device_id", "00000000-0000-4000-8000-000000000002");
+        given(verification.verify(user, "00000000-0000-4000-8000-000000000002", "123456"))
+                .willReturn(Outcome.ACCEPTED);
 
         authenticator.authenticate(context);
 

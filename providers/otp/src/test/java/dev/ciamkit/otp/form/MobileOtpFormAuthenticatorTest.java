@@ -77,7 +77,7 @@ class MobileOtpFormAuthenticatorTest {
         given(context.getAuthenticationSession()).willReturn(mock(AuthenticationSessionModel.class));
         given(context.getExecution()).willReturn(mock(AuthenticationExecutionModel.class));
         given(context.form()).willReturn(form);
-        params.putSingle(MobileOtpFormAuthenticator.FIELD_DEVICE, "device-1");
+        params.putSingle(MobileOtpFormAuthenticator.FIELD_DEVICE, "00000000-0000-4000-8000-000000000001");
     }
 
     private MockedConstruction<DeviceVerification> verifying(Outcome outcome) {
@@ -146,7 +146,7 @@ class MobileOtpFormAuthenticatorTest {
         try (MockedConstruction<DeviceVerification> verifications = verifying(Outcome.ACCEPTED)) {
             submit("\uFF11\uFF12\uFF13\u3000\uFF14\uFF15\uFF16");
 
-            verify(verifications.constructed().get(0)).verify(user, "device-1", "123456");
+            verify(verifications.constructed().get(0)).verify(user, "00000000-0000-4000-8000-000000000001", "123456");
         }
         verify(context).success();
     }
