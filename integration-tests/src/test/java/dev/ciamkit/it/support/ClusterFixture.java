@@ -21,6 +21,7 @@ import java.util.stream.Stream;
 public final class ClusterFixture implements AutoCloseable {
 
     public static final String DATABASE = "ciamkit_it_cluster";
+    public static final String HOME_DIR = "cluster-home";
 
     private final ClusterNode a;
     private final ClusterNode b;
@@ -32,7 +33,7 @@ public final class ClusterFixture implements AutoCloseable {
 
     /** Both nodes with the key file the assembled home ships, so either can open what the other sealed. */
     public static ClusterFixture start(Path serverDir, Path workDir) throws Exception {
-        Path home = buildPostgresHome(serverDir, workDir.resolve("cluster-home"));
+        Path home = buildPostgresHome(serverDir, workDir.resolve(HOME_DIR));
         Path keys = home.resolve("conf/ciamkit-keys.properties");
         return start(
                 home,
@@ -72,7 +73,7 @@ public final class ClusterFixture implements AutoCloseable {
      * {@code kc.sh build --db=postgres} there: the command line overrides the conf file's {@code db=dev-file}. The build
      * is skipped when the copy was built from the same providers and server.
      */
-    static Path buildPostgresHome(Path serverDir, Path target) throws IOException, InterruptedException {
+    public static Path buildPostgresHome(Path serverDir, Path target) throws IOException, InterruptedException {
         String stamp = stamp(serverDir);
         Path stampFile = target.resolve(".ciamkit-built-from");
         if (Files.isRegularFile(stampFile) && Files.readString(stampFile).equals(stamp)) {
