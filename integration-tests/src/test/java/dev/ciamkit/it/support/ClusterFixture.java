@@ -20,7 +20,9 @@ import java.util.stream.Stream;
  */
 public final class ClusterFixture implements AutoCloseable {
 
+    /** Left after the run for a look at what the nodes wrote, like their logs; dropped and made anew by the next. */
     public static final String DATABASE = "ciamkit_it_cluster";
+
     public static final String HOME_DIR = "cluster-home";
 
     private final ClusterNode a;
