@@ -8,11 +8,12 @@ public final class Admin {
     private Admin() {}
 
     public static Keycloak client() {
+        return client(KeycloakServer.BASE_URL);
+    }
+
+    /** The same admin on another server than the main one (a cluster node). */
+    public static Keycloak client(String baseUrl) {
         return Keycloak.getInstance(
-                KeycloakServer.BASE_URL,
-                "master",
-                KeycloakServer.ADMIN_USER,
-                KeycloakServer.ADMIN_PASSWORD,
-                "admin-cli");
+                baseUrl, "master", KeycloakServer.ADMIN_USER, KeycloakServer.ADMIN_PASSWORD, "admin-cli");
     }
 }

@@ -26,6 +26,14 @@ public final class AdminApi {
         return send(HttpRequest.newBuilder(uri(realm, path)).GET(), token(admin));
     }
 
+    /** GET on a realm's admin API on another server than the main one (a cluster node). */
+    public static HttpResponse<String> get(String baseUrl, Keycloak admin, String realm, String path) throws Exception {
+        return send(
+                HttpRequest.newBuilder(URI.create(baseUrl + "/admin/realms/" + realm + path))
+                        .GET(),
+                token(admin));
+    }
+
     public static HttpResponse<String> post(Keycloak admin, String realm, String path) throws Exception {
         return send(HttpRequest.newBuilder(uri(realm, path)).POST(HttpRequest.BodyPublishers.noBody()), token(admin));
     }

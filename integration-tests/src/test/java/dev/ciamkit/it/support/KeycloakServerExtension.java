@@ -17,9 +17,15 @@ public final class KeycloakServerExtension implements BeforeAllCallback, Paramet
     @Override
     public void beforeAll(ExtensionContext context) {
         server(context);
-        context.getRoot()
+        demoApp(context);
+    }
+
+    /** The demo app's callback server, started once per run; also for fixtures of other servers (the cluster). */
+    public static DemoApp demoApp(ExtensionContext context) {
+        return context.getRoot()
                 .getStore(NAMESPACE)
-                .getOrComputeIfAbsent("demo-app", key -> new DemoAppResource(startDemoApp()), DemoAppResource.class);
+                .getOrComputeIfAbsent("demo-app", key -> new DemoAppResource(startDemoApp()), DemoAppResource.class)
+                .app();
     }
 
     private static DemoApp startDemoApp() {

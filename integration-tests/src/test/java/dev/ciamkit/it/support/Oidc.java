@@ -57,7 +57,12 @@ public final class Oidc {
     }
 
     public static String realmUrl(String realm) {
-        return KeycloakServer.BASE_URL + "/realms/" + realm;
+        return realmUrl(KeycloakServer.BASE_URL, realm);
+    }
+
+    /** A realm on another server than the main one (a cluster node). */
+    public static String realmUrl(String baseUrl, String realm) {
+        return baseUrl + "/realms/" + realm;
     }
 
     public static String authorizationUrl(String redirectUri, String state, Map<String, String> extra) {
@@ -65,6 +70,11 @@ public final class Oidc {
     }
 
     public static String authorizationUrl(String realm, String redirectUri, String state, Map<String, String> extra) {
+        return authorizationUrl(KeycloakServer.BASE_URL, realm, redirectUri, state, extra);
+    }
+
+    public static String authorizationUrl(
+            String baseUrl, String realm, String redirectUri, String state, Map<String, String> extra) {
         Map<String, String> params = new LinkedHashMap<>();
         params.put("client_id", DEMO_APP);
         params.put("response_type", "code");
@@ -72,7 +82,7 @@ public final class Oidc {
         params.put("redirect_uri", redirectUri);
         params.put("state", state);
         params.putAll(extra);
-        return realmUrl(realm) + "/protocol/openid-connect/auth?" + form(params);
+        return realmUrl(baseUrl, realm) + "/protocol/openid-connect/auth?" + form(params);
     }
 
     public static String authorizationUrl(String redirectUri, String state, Pkce pkce) {
@@ -86,6 +96,11 @@ public final class Oidc {
 
     public static TokenResponse exchangeCode(String realm, String code, String redirectUri, String verifier)
             throws IOException {
+        return exchangeCode(KeycloakServer.BASE_URL, realm, code, redirectUri, verifier);
+    }
+
+    public static TokenResponse exchangeCode(
+            String baseUrl, String realm, String code, String redirectUri, String verifier) throws IOException {
         Map<String, String> params = new LinkedHashMap<>();
         params.put("grant_type", "authorization_code");
         params.put("client_id", DEMO_APP);
@@ -94,7 +109,7 @@ public final class Oidc {
         if (verifier != null) {
             params.put("code_verifier", verifier);
         }
-        return token(realm, params);
+        return token(baseUrl, realm, params);
     }
 
     public static TokenResponse clientCredentials(String clientId, String secret) throws IOException {
@@ -129,7 +144,12 @@ public final class Oidc {
 
     /** A token request with any parameters (password grant, refresh...) to a realm's token endpoint. */
     public static TokenResponse token(String realm, Map<String, String> params) throws IOException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(realmUrl(realm) + "/protocol/openid-connect/token"))
+        return token(KeycloakServer.BASE_URL, realm, params);
+    }
+
+    public static TokenResponse token(String baseUrl, String realm, Map<String, String> params) throws IOException {
+        HttpRequest request = HttpRequest.newBuilder(
+                        URI.create(realmUrl(baseUrl, realm) + "/protocol/openid-connect/token"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form(params)))
                 .build();

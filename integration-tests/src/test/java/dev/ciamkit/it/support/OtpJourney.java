@@ -14,6 +14,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 public final class OtpJourney {
 
     private final Browser browser;
+    private final String baseUrl;
     private final String realm;
     private Pkce pkce;
 
@@ -23,7 +24,13 @@ public final class OtpJourney {
 
     /** The same journey in another realm that has the demo app's client (a {@link TestRealm}). */
     public OtpJourney(Browser browser, String realm) {
+        this(browser, KeycloakServer.BASE_URL, realm);
+    }
+
+    /** The journey on another server than the main one, e.g. one node of a {@link ClusterFixture}. */
+    public OtpJourney(Browser browser, String baseUrl, String realm) {
         this.browser = browser;
+        this.baseUrl = baseUrl;
         this.realm = realm;
     }
 
@@ -35,7 +42,7 @@ public final class OtpJourney {
         params.put("code_challenge_method", "S256");
         browser.driver()
                 .get(Oidc.authorizationUrl(
-                        realm, DemoApp.REDIRECT_URI, UUID.randomUUID().toString(), params));
+                        baseUrl, realm, DemoApp.REDIRECT_URI, UUID.randomUUID().toString(), params));
         return this;
     }
 
@@ -66,8 +73,12 @@ public final class OtpJourney {
     }
 
     public static AuthenticatorApp enrolled(String realm, String username) throws Exception {
+        return enrolled(KeycloakServer.BASE_URL, realm, username);
+    }
+
+    public static AuthenticatorApp enrolled(String baseUrl, String realm, String username) throws Exception {
         try (Browser browser = Browser.open("en-US,en;q=0.9")) {
-            OtpJourney journey = new OtpJourney(browser, realm).start().password(username);
+            OtpJourney journey = new OtpJourney(browser, baseUrl, realm).start().password(username);
             AuthenticatorApp phone = journey.enrol("Phone");
             assertThat(journey.finish().status()).isEqualTo(200);
             return phone;
@@ -83,6 +94,6 @@ public final class OtpJourney {
         browser.waiting().until(ExpectedConditions.urlContains(DemoApp.REDIRECT_URI));
         Map<String, String> callback = Oidc.query(browser.driver().getCurrentUrl());
         assertThat(callback).containsKey("code");
-        return Oidc.exchangeCode(realm, callback.get("code"), DemoApp.REDIRECT_URI, pkce.verifier());
+        return Oidc.exchangeCode(baseUrl, realm, callback.get("code"), DemoApp.REDIRECT_URI, pkce.verifier());
     }
 }

@@ -1,0 +1,204 @@
+package dev.ciamkit.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ciamkit.it.pages.OtpLoginPage;
+import dev.ciamkit.it.support.Admin;
+import dev.ciamkit.it.support.AdminApi;
+import dev.ciamkit.it.support.AuthenticatorApp;
+import dev.ciamkit.it.support.Browser;
+import dev.ciamkit.it.support.ClusterExtension;
+import dev.ciamkit.it.support.ClusterFixture;
+import dev.ciamkit.it.support.ClusterNode;
+import dev.ciamkit.it.support.Oidc;
+import dev.ciamkit.it.support.OtpJourney;
+import dev.ciamkit.it.support.TestUsers;
+import dev.ciamkit.it.support.TestUsers.TestUser;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.keycloak.admin.client.Keycloak;
+import org.keycloak.representations.idm.EventRepresentation;
+import org.keycloak.representations.idm.RealmRepresentation;
+
+/**
+ * Mobile OTP on two nodes of one cluster (shared PostgreSQL, Infinispan over jdbc-ping): what one node decides, the
+ * other holds. Users enrol on node A through our flow in Chromium; the demo realm is node A's import.
+ */
+@ExtendWith(ClusterExtension.class)
+class TwoNodeClusterIT {
+
+    private static final String REALM = Oidc.REALM;
+    private static final int REALM_FAILURE_FACTOR = 10;
+
+    private static ClusterFixture cluster;
+    private static Keycloak adminA;
+    private static Keycloak adminB;
+
+    @BeforeAll
+    static void connect(ClusterFixture fixture) {
+        cluster = fixture;
+        adminA = Admin.client(cluster.a().baseUrl());
+        adminB = Admin.client(cluster.b().baseUrl());
+        // Set on A, read by B through the realm cache's invalidation: no test sleeps past the quick-login check.
+        bruteForce(REALM_FAILURE_FACTOR);
+    }
+
+    @AfterAll
+    static void disconnect() {
+        adminA.close();
+        adminB.close();
+    }
+
+    @Test
+    void a_code_used_on_one_node_is_refused_on_the_other_both_ways() throws Exception {
+        TestUser user = TestUsers.create(adminA, REALM, "cluster-replay", Map.of());
+        AuthenticatorApp phone = OtpJourney.enrolled(cluster.a().baseUrl(), REALM, user.username());
+
+        String first = phone.nextCode();
+        signIn(cluster.a(), user, first);
+        assertThat(refused(cluster.b(), user, first)).contains("already been used");
+
+        String second = phone.nextCode();
+        signIn(cluster.b(), user, second);
+        assertThat(refused(cluster.a(), user, second)).contains("already been used");
+
+        assertThat(events(user, "LOGIN_ERROR"))
+                .filteredOn(e -> "ciamkit_otp_replayed".equals(e.getError()))
+                .hasSize(2);
+    }
+
+    @Test
+    void wrong_codes_on_both_nodes_add_up_in_brute_force_and_the_lock_holds_on_both() throws Exception {
+        bruteForce(4);
+        try {
+            TestUser user = TestUsers.create(adminA, REALM, "cluster-bf", Map.of());
+            AuthenticatorApp phone = OtpJourney.enrolled(cluster.a().baseUrl(), REALM, user.username());
+            try (Browser onA = Browser.open("en-US,en;q=0.9");
+                    Browser onB = Browser.open("en-US,en;q=0.9")) {
+                // Both at the code step first, so no password success comes between the wrong codes.
+                new OtpJourney(onA, cluster.a().baseUrl(), REALM)
+                        .start()
+                        .password(user.username())
+                        .otp();
+                new OtpJourney(onB, cluster.b().baseUrl(), REALM)
+                        .start()
+                        .password(user.username())
+                        .otp();
+                // A, B, A, B: each failure counted on one node is visible on the other before the next.
+                for (int failures = 1; failures <= 4; failures++) {
+                    boolean onNodeA = failures % 2 == 1;
+                    new OtpLoginPage(onNodeA ? onA : onB).enter(phone.wrongCode());
+                    int expected = failures;
+                    awaitBruteForce(onNodeA ? adminB : adminA, user, s -> numFailures(s) >= expected);
+                }
+            }
+            for (Keycloak admin : List.of(adminA, adminB)) {
+                Map<String, Object> state = awaitBruteForce(admin, user, s -> Boolean.TRUE.equals(s.get("disabled")));
+                assertThat(numFailures(state)).isEqualTo(4);
+            }
+            // Locked on both: the right password is refused by either node as Keycloak refuses a locked user.
+            int refusals = 0;
+            for (ClusterNode node : List.of(cluster.a(), cluster.b())) {
+                try (Browser browser = Browser.open("en-US,en;q=0.9")) {
+                    new OtpJourney(browser, node.baseUrl(), REALM).start().password(user.username());
+                    awaitEvents(user, "user_temporarily_disabled", ++refusals);
+                }
+            }
+        } finally {
+            bruteForce(REALM_FAILURE_FACTOR);
+        }
+    }
+
+    @Test
+    void a_device_lock_taken_on_node_a_holds_on_node_b() throws Exception {
+        TestUser user = TestUsers.create(adminA, REALM, "cluster-lock", Map.of());
+        AuthenticatorApp phone = OtpJourney.enrolled(cluster.a().baseUrl(), REALM, user.username());
+        try (Browser browser = Browser.open("en-US,en;q=0.9")) {
+            new OtpJourney(browser, cluster.a().baseUrl(), REALM).start().password(user.username());
+            for (int attempt = 1; attempt <= 5; attempt++) { // the demo realm's device lock: 5 wrong codes
+                new OtpLoginPage(browser).enter(phone.wrongCode());
+            }
+            assertThat(new OtpLoginPage(browser).error()).contains("device is locked");
+        }
+
+        assertThat(refused(cluster.b(), user, phone.nextCode())).contains("device is locked");
+        assertThat(AdminApi.get(cluster.b().baseUrl(), adminB, REALM, "/ciamkit-otp/registrations?state=locked")
+                        .body())
+                .contains(user.username());
+        assertThat(events(user, "LOGIN_ERROR"))
+                .anySatisfy(e -> assertThat(e.getError()).isEqualTo("ciamkit_otp_device_locked"));
+    }
+
+    private static void signIn(ClusterNode node, TestUser user, String code) throws Exception {
+        try (Browser browser = Browser.open("en-US,en;q=0.9")) {
+            OtpJourney journey =
+                    new OtpJourney(browser, node.baseUrl(), REALM).start().password(user.username());
+            journey.otp().enter(code);
+            assertThat(journey.finish().status()).isEqualTo(200);
+        }
+    }
+
+    /** The OTP page's error after the right password and the given code on the node. */
+    private static String refused(ClusterNode node, TestUser user, String code) throws Exception {
+        try (Browser browser = Browser.open("en-US,en;q=0.9")) {
+            OtpJourney journey =
+                    new OtpJourney(browser, node.baseUrl(), REALM).start().password(user.username());
+            journey.otp().enter(code);
+            return new OtpLoginPage(browser).error();
+        }
+    }
+
+    private static void bruteForce(int failureFactor) {
+        RealmRepresentation settings = new RealmRepresentation();
+        settings.setBruteForceProtected(true);
+        settings.setPermanentLockout(false);
+        settings.setFailureFactor(failureFactor);
+        settings.setQuickLoginCheckMilliSeconds(0L);
+        settings.setMinimumQuickLoginWaitSeconds(0);
+        adminA.realm(REALM).update(settings);
+    }
+
+    private static List<EventRepresentation> events(TestUser user, String type) {
+        return adminB.realm(REALM).getEvents(List.of(type), null, user.id(), null, null, null, 0, 200);
+    }
+
+    /** Error events are stored when the refused request ends: poll until the count is reached. */
+    private static void awaitEvents(TestUser user, String error, int count) throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(15));
+        while (events(user, "LOGIN_ERROR").stream()
+                        .filter(e -> error.equals(e.getError()))
+                        .count()
+                < count) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("fewer than " + count + " LOGIN_ERROR events with error " + error);
+            }
+            Thread.sleep(200);
+        }
+    }
+
+    private static int numFailures(Map<String, Object> state) {
+        return ((Number) state.getOrDefault("numFailures", 0)).intValue();
+    }
+
+    /** Keycloak's protector counts asynchronously, in a transaction of its own: poll, then fail with the last state. */
+    private static Map<String, Object> awaitBruteForce(
+            Keycloak admin, TestUser user, Predicate<Map<String, Object>> condition) throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(15));
+        Map<String, Object> state = admin.realm(REALM).attackDetection().bruteForceUserStatus(user.id());
+        while (!condition.test(state)) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("brute-force state never reached the expected value; last: " + state);
+            }
+            Thread.sleep(200);
+            state = admin.realm(REALM).attackDetection().bruteForceUserStatus(user.id());
+        }
+        return state;
+    }
+}

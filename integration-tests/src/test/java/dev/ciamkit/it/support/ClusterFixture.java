@@ -1,0 +1,138 @@
+package dev.ciamkit.it.support;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * Two nodes of the assembled server in one Infinispan cluster (jdbc-ping over a fresh PostgreSQL database of their
+ * own), for tests that must see what one node does hold on the other. {@code db} is a build-time option, so the nodes
+ * run a copy of the assembled home built for PostgreSQL under target/, never the home the H2 tests use. Node A imports
+ * the demo realm and creates the bootstrap admin; B starts once A is ready (a first cluster start is not safe in
+ * parallel: both would run the database migration).
+ */
+public final class ClusterFixture implements AutoCloseable {
+
+    /** Left after the run for a look at what the nodes wrote, like their logs; dropped and made anew by the next. */
+    public static final String DATABASE = "ciamkit_it_cluster";
+
+    public static final String HOME_DIR = "cluster-home";
+
+    private final ClusterNode a;
+    private final ClusterNode b;
+
+    private ClusterFixture(ClusterNode a, ClusterNode b) {
+        this.a = a;
+        this.b = b;
+    }
+
+    /** Both nodes with the key file the assembled home ships, so either can open what the other sealed. */
+    public static ClusterFixture start(Path serverDir, Path workDir) throws Exception {
+        Path home = buildPostgresHome(serverDir, workDir.resolve(HOME_DIR));
+        Path keys = home.resolve("conf/ciamkit-keys.properties");
+        return start(
+                home,
+                workDir,
+                new ClusterNode.Spec("node-a", 8180, 9180, 7810, keys),
+                new ClusterNode.Spec("node-b", 8280, 9280, 7820, keys));
+    }
+
+    /** A cluster of nodes as specified, e.g. with a key file per node for a key-rotation test. */
+    public static ClusterFixture start(Path home, Path workDir, ClusterNode.Spec specA, ClusterNode.Spec specB)
+            throws Exception {
+        Instant started = Instant.now();
+        PostgresDatabase database = PostgresDatabase.recreate(DATABASE);
+        ClusterNode a = ClusterNode.start(home, database, specA, true, workDir);
+        try {
+            ClusterNode b = ClusterNode.start(home, database, specB, false, workDir);
+            System.out.printf(
+                    "CIAM Kit cluster ITs: two nodes ready in %d s%n",
+                    Duration.between(started, Instant.now()).toSeconds());
+            return new ClusterFixture(a, b);
+        } catch (Exception | Error e) {
+            a.close();
+            throw e;
+        }
+    }
+
+    public ClusterNode a() {
+        return a;
+    }
+
+    public ClusterNode b() {
+        return b;
+    }
+
+    /**
+     * Copies the assembled home (without its H2 data; with the realm to import and the development key file) and runs
+     * {@code kc.sh build --db=postgres} there: the command line overrides the conf file's {@code db=dev-file}. The build
+     * is skipped when the copy was built from the same providers and server.
+     */
+    public static Path buildPostgresHome(Path serverDir, Path target) throws IOException, InterruptedException {
+        String stamp = stamp(serverDir);
+        Path stampFile = target.resolve(".ciamkit-built-from");
+        if (Files.isRegularFile(stampFile) && Files.readString(stampFile).equals(stamp)) {
+            return target;
+        }
+        KeycloakServer.deleteRecursively(target);
+        copyHome(serverDir, target);
+        Instant started = Instant.now();
+        Path log = target.resolve("build.log");
+        Process build = new ProcessBuilder("bash", "bin/kc.sh", "build", "--db=postgres")
+                .directory(target.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
+        if (build.waitFor() != 0) {
+            throw new IllegalStateException("kc.sh build --db=postgres failed:\n" + Files.readString(log));
+        }
+        Files.writeString(stampFile, stamp, StandardCharsets.UTF_8);
+        System.out.printf(
+                "CIAM Kit cluster ITs: PostgreSQL build of the server in %d s at %s%n",
+                Duration.between(started, Instant.now()).toSeconds(), target);
+        return target;
+    }
+
+    private static void copyHome(Path source, Path target) throws IOException {
+        Path data = source.resolve("data");
+        try (Stream<Path> paths = Files.walk(source)) {
+            for (Path path : paths.toList()) {
+                boolean dataButNotImport =
+                        path.startsWith(data) && !path.equals(data) && !path.startsWith(data.resolve("import"));
+                if (dataButNotImport) {
+                    continue;
+                }
+                Path copy = target.resolve(source.relativize(path).toString());
+                if (Files.isDirectory(path)) {
+                    Files.createDirectories(copy);
+                } else {
+                    Files.copy(path, copy, StandardCopyOption.COPY_ATTRIBUTES);
+                }
+            }
+        }
+    }
+
+    /** What the copy depends on: the server's version and our providers' jars. */
+    private static String stamp(Path serverDir) throws IOException {
+        try (Stream<Path> jars = Files.list(serverDir.resolve("providers"))) {
+            List<String> parts = jars.sorted()
+                    .map(jar -> jar.getFileName() + "@" + jar.toFile().lastModified())
+                    .collect(Collectors.toList());
+            parts.add(Files.readString(serverDir.resolve("version.txt")).trim());
+            return String.join("\n", parts);
+        }
+    }
+
+    @Override
+    public void close() {
+        b.close();
+        a.close();
+    }
+}
