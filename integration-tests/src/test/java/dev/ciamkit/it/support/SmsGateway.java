@@ -51,6 +51,11 @@ public final class SmsGateway implements AutoCloseable {
         return message;
     }
 
+    /** Messages received and not yet taken with {@link #next()}. */
+    public int waiting() {
+        return received.size();
+    }
+
     @Override
     public void close() {
         server.stop(0);

@@ -66,9 +66,9 @@ public final class EnrolmentConfig {
         return BoundedInt.read(values, LINK_MINUTES, DEFAULT_LINK_MINUTES, 1, 30);
     }
 
-    /** Seconds before the same user may be sent another link. */
+    /** Seconds before the same user may be sent another link; 0 turns the cooldown off (the caps still hold). */
     public int smsCooldownSeconds() {
-        return BoundedInt.read(values, SMS_COOLDOWN_SECONDS, DEFAULT_SMS_COOLDOWN_SECONDS, 1, 3600);
+        return BoundedInt.read(values, SMS_COOLDOWN_SECONDS, DEFAULT_SMS_COOLDOWN_SECONDS, 0, 3600);
     }
 
     /** Links one user may be sent per {@link #smsCapWindowSeconds()}. */

@@ -3,6 +3,7 @@ package dev.ciamkit.otp.enrolment;
 import dev.ciamkit.common.crypto.spi.EnvelopeProvider;
 import dev.ciamkit.common.ratelimit.SlotLimiter;
 import dev.ciamkit.common.ratelimit.SlotLimiter.Limit;
+import java.util.ArrayList;
 import java.util.List;
 import org.keycloak.authentication.RequiredActionContext;
 
@@ -25,18 +26,17 @@ final class SmsSendLimits {
                 .hashIdentifier(
                         "otp-sms-address",
                         String.valueOf(context.getConnection().getRemoteAddr()));
-        return new SlotLimiter(context.getSession().singleUseObjects())
-                .tryAcquire(List.of(
-                        new Limit("cooldown", "otp-sms:cooldown:" + realm + ":" + user, 1, config.smsCooldownSeconds()),
-                        new Limit(
-                                "user",
-                                "otp-sms:user:" + realm + ":" + user,
-                                config.smsMaxPerUser(),
-                                config.smsCapWindowSeconds()),
-                        new Limit(
-                                "address",
-                                "otp-sms:address:" + realm + ":" + address,
-                                config.smsMaxPerAddress(),
-                                config.smsCapWindowSeconds())));
+        List<Limit> limits = new ArrayList<>();
+        if (config.smsCooldownSeconds() > 0) {
+            limits.add(new Limit("cooldown", "otp-sms:cooldown:" + realm + ":" + user, 1, config.smsCooldownSeconds()));
+        }
+        limits.add(new Limit(
+                "user", "otp-sms:user:" + realm + ":" + user, config.smsMaxPerUser(), config.smsCapWindowSeconds()));
+        limits.add(new Limit(
+                "address",
+                "otp-sms:address:" + realm + ":" + address,
+                config.smsMaxPerAddress(),
+                config.smsCapWindowSeconds()));
+        return new SlotLimiter(context.getSession().singleUseObjects()).tryAcquire(limits);
     }
 }
