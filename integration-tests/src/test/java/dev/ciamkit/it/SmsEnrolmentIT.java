@@ -25,6 +25,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.keycloak.admin.client.Keycloak;
@@ -47,6 +48,11 @@ class SmsEnrolmentIT {
     static void startTheGateway() throws Exception {
         admin = Admin.client();
         gateway = SmsGateway.start();
+    }
+
+    @BeforeEach
+    void emptyTheGateway() {
+        gateway.clear();
     }
 
     @AfterAll
