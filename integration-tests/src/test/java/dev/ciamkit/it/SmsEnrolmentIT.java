@@ -3,17 +3,15 @@ package dev.ciamkit.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ciamkit.it.pages.OtpEnrolmentPage;
 import dev.ciamkit.it.support.Admin;
-import dev.ciamkit.it.support.AdminApi;
 import dev.ciamkit.it.support.AuthenticatorApp;
 import dev.ciamkit.it.support.Browser;
 import dev.ciamkit.it.support.KeycloakServerExtension;
 import dev.ciamkit.it.support.OtpJourney;
 import dev.ciamkit.it.support.SmsGateway;
-import dev.ciamkit.it.support.TestUsers;
+import dev.ciamkit.it.support.TestRealm;
 import dev.ciamkit.it.support.TestUsers.TestUser;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -27,86 +25,174 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.keycloak.admin.client.Keycloak;
+import org.keycloak.representations.idm.EventRepresentation;
 
 /**
  * Enrolment by a one-time link sent through the http SMS sender to a real HTTP server that stands in for the gateway.
+ * Each test has a realm of its own whose required action is configured for it (sender, cooldown, caps).
  */
 @ExtendWith(KeycloakServerExtension.class)
 class SmsEnrolmentIT {
 
-    private static final String ACTION_CONFIG = "/authentication/required-actions/ciamkit-mobile-otp-register/config";
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final String PHONE = "+821012345678";
 
     private static Keycloak admin;
     private static SmsGateway gateway;
-    private static String originalConfig;
 
     @BeforeAll
-    static void configureTheGateway() throws Exception {
+    static void startTheGateway() throws Exception {
         admin = Admin.client();
         gateway = SmsGateway.start();
-        originalConfig = AdminApi.get(admin, ACTION_CONFIG).body();
-        ObjectNode config = (ObjectNode) JSON.readTree(originalConfig);
-        ((ObjectNode) config.get("config"))
-                .put("sms-sender", "http")
-                .put("sms-http-url", gateway.url())
-                .put("sms-http-username", "it-gateway")
-                .put("sms-http-password", "it-gateway-secret")
-                .put("sms-http-from", "CIAMKIT");
-        assertThat(AdminApi.put(admin, ACTION_CONFIG, config.toString()).statusCode())
-                .isEqualTo(204);
+    }
+
+    @BeforeEach
+    void emptyTheGateway() {
+        gateway.clear();
     }
 
     @AfterAll
-    static void restore() throws Exception {
-        AdminApi.put(admin, ACTION_CONFIG, originalConfig);
+    static void stop() {
         gateway.close();
         admin.close();
     }
 
+    /** A test realm whose enrolment action texts links through the test gateway, with these limits. */
+    private static TestRealm realm(String prefix, int cooldownSeconds, int maxPerUser) {
+        return TestRealm.create(admin, prefix, json -> {
+            for (JsonNode action : json.get("requiredActions")) {
+                if ("ciamkit-mobile-otp-register".equals(action.get("alias").asText())) {
+                    ((ObjectNode) action.get("config"))
+                            .put("sms-sender", "http")
+                            .put("sms-http-url", gateway.url())
+                            .put("sms-http-username", "it-gateway")
+                            .put("sms-http-password", "it-gateway-secret")
+                            .put("sms-http-from", "CIAMKIT")
+                            .put("sms-resend-cooldown-seconds", String.valueOf(cooldownSeconds))
+                            .put("sms-max-per-user", String.valueOf(maxPerUser));
+                }
+            }
+        });
+    }
+
     @Test
     void a_one_time_link_by_sms_opens_the_enrolment_on_the_phone_and_works_once() throws Exception {
-        TestUser user = TestUsers.create(admin, "sms", Map.of("phoneNumber", List.of("+821012345678")));
-        try (Browser browser = Browser.open("ko-KR,ko;q=0.9")) {
-            OtpJourney journey = new OtpJourney(browser).start().password(user.username());
-            OtpEnrolmentPage page = new OtpEnrolmentPage(browser);
-            assertThat(page.offersSmsLink()).isTrue();
-            page.sendSmsLink();
-            assertThat(page.alert()).contains("5분");
-            browser.screenshot("otp-enrolment-sms-sent-ko");
+        try (TestRealm realm = realm("sms", 60, 5)) {
+            TestUser user = realm.createUser("sms", Map.of("phoneNumber", List.of(PHONE)));
+            try (Browser browser = Browser.open("ko-KR,ko;q=0.9")) {
+                OtpJourney journey =
+                        new OtpJourney(browser, realm.name()).start().password(user.username());
+                OtpEnrolmentPage page = new OtpEnrolmentPage(browser);
+                assertThat(page.offersSmsLink()).isTrue();
+                page.sendSmsLink();
+                assertThat(page.alert()).contains("5분");
+                browser.screenshot("otp-enrolment-sms-sent-ko");
 
-            SmsGateway.Received sms = gateway.next();
-            assertThat(sms.body().get("to").asText()).isEqualTo("+821012345678");
-            assertThat(sms.body().get("from").asText()).isEqualTo("CIAMKIT");
-            assertThat(sms.authorization())
-                    .isEqualTo("Basic "
-                            + Base64.getEncoder()
-                                    .encodeToString("it-gateway:it-gateway-secret".getBytes(StandardCharsets.UTF_8)));
-            String link = link(sms.body());
+                SmsGateway.Received sms = gateway.next();
+                assertThat(sms.body().get("to").asText()).isEqualTo(PHONE);
+                assertThat(sms.body().get("from").asText()).isEqualTo("CIAMKIT");
+                assertThat(sms.authorization())
+                        .isEqualTo("Basic "
+                                + Base64.getEncoder()
+                                        .encodeToString(
+                                                "it-gateway:it-gateway-secret".getBytes(StandardCharsets.UTF_8)));
+                String link = link(realm, sms.body());
 
-            HttpResponse<String> confirm =
-                    HTTP.send(HttpRequest.newBuilder(URI.create(link)).build(), body());
-            assertThat(confirm.statusCode()).isEqualTo(200);
-            assertThat(confirm.body()).contains("ciamkit-link-confirm");
-            HttpResponse<String> opened = post(link);
-            assertThat(opened.statusCode()).isEqualTo(200);
-            AuthenticatorApp phone = AuthenticatorApp.fromUri(otpauth(opened.body()));
-            assertThat(sms.body().get("text").asText())
-                    .doesNotContain(phone.parameters().get("secret"));
-            HttpResponse<String> again = post(link);
-            assertThat(again.statusCode()).isEqualTo(410);
-            assertThat(again.body()).contains("ciamkit-link-expired");
+                HttpResponse<String> confirm = get(link);
+                assertThat(confirm.statusCode()).isEqualTo(200);
+                assertThat(confirm.body()).contains("ciamkit-link-confirm");
+                HttpResponse<String> opened = post(link);
+                assertThat(opened.statusCode()).isEqualTo(200);
+                AuthenticatorApp phone = AuthenticatorApp.fromUri(otpauth(opened.body()));
+                assertThat(sms.body().get("text").asText())
+                        .doesNotContain(phone.parameters().get("secret"));
+                assertDead(link);
 
-            page.register(phone.nextCode(), "SMS phone");
-            assertThat(journey.finish().status()).isEqualTo(200);
+                page.register(phone.nextCode(), "SMS phone");
+                assertThat(journey.finish().status()).isEqualTo(200);
+            }
+            assertThat(realm.devices(user))
+                    .singleElement()
+                    .satisfies(d -> assertThat(d.getUserLabel()).isEqualTo("SMS phone"));
         }
-        assertThat(TestUsers.devices(admin, user))
-                .singleElement()
-                .satisfies(d -> assertThat(d.getUserLabel()).isEqualTo("SMS phone"));
+    }
+
+    @Test
+    void a_resend_kills_the_previous_link_and_finishing_the_enrolment_kills_the_live_one() throws Exception {
+        try (TestRealm realm = realm("sms-links", 0, 5)) {
+            TestUser user = realm.createUser("links", Map.of("phoneNumber", List.of(PHONE)));
+            try (Browser browser = Browser.open("en-US,en;q=0.9")) {
+                OtpJourney journey =
+                        new OtpJourney(browser, realm.name()).start().password(user.username());
+                OtpEnrolmentPage page = new OtpEnrolmentPage(browser);
+                page.sendSmsLink();
+                String first = link(realm, gateway.next().body());
+                assertThat(get(first).statusCode()).isEqualTo(200);
+
+                page.sendSmsLink();
+                String second = link(realm, gateway.next().body());
+
+                assertDead(first);
+                assertThat(get(second).statusCode()).isEqualTo(200);
+
+                journey.enrol("QR phone");
+                assertThat(journey.finish().status()).isEqualTo(200);
+                assertDead(second);
+            }
+            assertThat(gateway.waiting()).isZero();
+            assertThat(realm.devices(user)).hasSize(1);
+        }
+    }
+
+    @Test
+    void a_resend_within_the_cooldown_is_refused_and_nothing_is_sent() throws Exception {
+        try (TestRealm realm = realm("sms-cooldown", 3600, 5)) {
+            TestUser user = realm.createUser("cooldown", Map.of("phoneNumber", List.of(PHONE)));
+            try (Browser browser = Browser.open("ko-KR,ko;q=0.9")) {
+                new OtpJourney(browser, realm.name()).start().password(user.username());
+                OtpEnrolmentPage page = new OtpEnrolmentPage(browser);
+                page.sendSmsLink();
+                String live = link(realm, gateway.next().body());
+
+                page.sendSmsLink();
+
+                assertThat(page.alert()).contains("링크 요청이 너무 많습니다");
+                assertThat(gateway.waiting()).isZero();
+                assertThat(get(live).statusCode())
+                        .as("a refused resend leaves the live link")
+                        .isEqualTo(200);
+            }
+            assertThat(rateLimited(realm, user))
+                    .singleElement()
+                    .satisfies(e -> assertThat(e.getDetails()).containsEntry("ciamkit_limit", "cooldown"));
+        }
+    }
+
+    @Test
+    void the_per_user_cap_holds_and_the_gateway_gets_exactly_the_allowed_messages() throws Exception {
+        try (TestRealm realm = realm("sms-cap", 0, 2)) {
+            TestUser user = realm.createUser("cap", Map.of("phoneNumber", List.of(PHONE)));
+            try (Browser browser = Browser.open("ja-JP,ja;q=0.9")) {
+                new OtpJourney(browser, realm.name()).start().password(user.username());
+                OtpEnrolmentPage page = new OtpEnrolmentPage(browser);
+                page.sendSmsLink();
+                page.sendSmsLink();
+                page.sendSmsLink();
+
+                assertThat(page.alert()).contains("リンクの要求が多すぎます");
+                browser.screenshot("otp-enrolment-sms-rate-limited-ja");
+            }
+            gateway.next();
+            gateway.next();
+            assertThat(gateway.waiting()).as("the third link was never sent").isZero();
+            assertThat(rateLimited(realm, user))
+                    .singleElement()
+                    .satisfies(e -> assertThat(e.getDetails()).containsEntry("ciamkit_limit", "user"));
+        }
     }
 
     @Test
@@ -118,16 +204,30 @@ class SmsEnrolmentIT {
 
         assertThat(response.statusCode()).isEqualTo(410);
         assertThat(response.body()).contains("ciamkit-link-expired");
-        assertThat(HTTP.send(HttpRequest.newBuilder(URI.create(link + "x")).build(), body())
-                        .statusCode())
-                .isEqualTo(410);
+        assertThat(get(link + "x").statusCode()).isEqualTo(410);
     }
 
-    private static String link(JsonNode sms) {
+    private static List<EventRepresentation> rateLimited(TestRealm realm, TestUser user) {
+        return realm.events(user, "CUSTOM_REQUIRED_ACTION_ERROR").stream()
+                .filter(e -> "ciamkit_otp_sms_rate_limited".equals(e.getError()))
+                .toList();
+    }
+
+    /** A dead link answers the friendly expired page with 410 on GET and POST, and reveals nothing. */
+    private static void assertDead(String link) throws Exception {
+        HttpResponse<String> confirm = get(link);
+        assertThat(confirm.statusCode()).isEqualTo(410);
+        assertThat(confirm.body()).contains("ciamkit-link-expired");
+        HttpResponse<String> open = post(link);
+        assertThat(open.statusCode()).isEqualTo(410);
+        assertThat(open.body()).contains("ciamkit-link-expired").doesNotContain("otpauth://");
+    }
+
+    private static String link(TestRealm realm, JsonNode sms) {
         Matcher matcher =
                 Pattern.compile("https?://\\S+").matcher(sms.get("text").asText());
         assertThat(matcher.find()).as("a link in the SMS").isTrue();
-        assertThat(matcher.group()).contains("/realms/ciamkit-demo/ciamkit-otp/enrol/");
+        assertThat(matcher.group()).contains("/realms/" + realm.name() + "/ciamkit-otp/enrol/");
         return matcher.group();
     }
 
@@ -135,6 +235,10 @@ class SmsEnrolmentIT {
         Matcher matcher = Pattern.compile("href=\"(otpauth://[^\"]+)\"").matcher(html);
         assertThat(matcher.find()).as("an otpauth link on the page").isTrue();
         return matcher.group(1).replace("&amp;", "&");
+    }
+
+    private static HttpResponse<String> get(String link) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(link)).build(), body());
     }
 
     private static HttpResponse<String> post(String link) throws Exception {

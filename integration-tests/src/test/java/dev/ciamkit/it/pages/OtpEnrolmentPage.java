@@ -51,7 +51,10 @@ public final class OtpEnrolmentPage {
     }
 
     public void sendSmsLink() {
-        browser.driver().findElement(By.id("ciamkit-send-link")).click();
+        WebElement button = browser.driver().findElement(By.id("ciamkit-send-link"));
+        button.click();
+        // The answer is the same page again: wait for the new one, not the old one's QR code.
+        browser.waiting().until(ExpectedConditions.stalenessOf(button));
         browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("ciamkit-qr")));
     }
 

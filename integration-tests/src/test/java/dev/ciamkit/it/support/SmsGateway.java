@@ -51,6 +51,16 @@ public final class SmsGateway implements AutoCloseable {
         return message;
     }
 
+    /** Forgets messages nobody took, so that a failed test does not hand its leftovers to the next one. */
+    public void clear() {
+        received.clear();
+    }
+
+    /** Messages received and not yet taken with {@link #next()}. */
+    public int waiting() {
+        return received.size();
+    }
+
     @Override
     public void close() {
         server.stop(0);

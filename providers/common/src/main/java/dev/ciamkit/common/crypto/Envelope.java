@@ -69,6 +69,18 @@ public final class Envelope {
         return parse(sealed).keyId();
     }
 
+    /**
+     * The key id for a log line about a value that did not open: never the value, and never an exception, whatever
+     * the input.
+     */
+    public static String keyIdForLog(String sealed) {
+        try {
+            return keyIdOf(sealed);
+        } catch (CryptoException e) {
+            return "(not a " + VERSION + " value)";
+        }
+    }
+
     private static byte[] crypt(int mode, SecretKey key, byte[] iv, String keyId, String context, byte[] input) {
         try {
             Cipher cipher = Cipher.getInstance(TRANSFORMATION);

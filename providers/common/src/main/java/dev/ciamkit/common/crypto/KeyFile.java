@@ -24,17 +24,24 @@ import java.util.Set;
  *
  * <pre>
  * envelope.current=k20261123T101500
+ * envelope.next=k20261201T090000            (only between add-next and promote)
  * envelope.key.k20261123T101500=&lt;base64 of 32 random bytes&gt;
+ * envelope.key.k20261201T090000=&lt;base64 of 32 random bytes&gt;
  * pepper.current=p20261123T101500
  * pepper.key.p20261123T101500=&lt;base64 of 32 random bytes&gt;
  * </pre>
  *
- * Rotation adds a key and makes it current; old keys stay so that old ciphertexts still open.
+ * Rotation has two phases, so that a rolling restart never has a node seal with a key another node lacks:
+ * {@link #addNext} adds a key as {@code envelope.next} (every node that has the file opens with it, none seals with
+ * it); once that file is on every node and each was restarted, {@link #promote} makes it current. Old keys stay so
+ * that old ciphertexts still open.
  */
 public final class KeyFile {
 
     static final String ENVELOPE = "envelope";
     static final String PEPPER = "pepper";
+    private static final String CURRENT = ".current";
+    private static final String NEXT = ".next";
     private static final DateTimeFormatter ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss");
 
     private KeyFile() {}
@@ -61,21 +68,49 @@ public final class KeyFile {
             throw new FileAlreadyExistsException(file.toString(), null, "a key file is never overwritten");
         }
         Properties properties = new Properties();
-        addKey(properties, ENVELOPE, 'k', random, clock);
-        addKey(properties, PEPPER, 'p', random, clock);
+        properties.setProperty(ENVELOPE + CURRENT, addKey(properties, ENVELOPE, 'k', random, clock));
+        properties.setProperty(PEPPER + CURRENT, addKey(properties, PEPPER, 'p', random, clock));
         write(file, properties);
     }
 
     /**
-     * Adds a new envelope key and makes it current. Peppers are not rotated here: a new pepper changes every identifier
+     * Phase one: adds a new envelope key as next. Peppers are not rotated here: a new pepper changes every identifier
      * hash, which is a migration of its own.
+     *
+     * @return the new key's id
      */
-    public static String rotate(Path file, SecureRandom random, Clock clock) throws IOException {
+    public static String addNext(Path file, SecureRandom random, Clock clock) throws IOException {
         load(file);
         Properties properties = read(file);
+        String pending = properties.getProperty(ENVELOPE + NEXT);
+        if (pending != null) {
+            throw new CryptoException("key file " + file.toAbsolutePath() + " already has the next key '" + pending
+                    + "'; promote it (after every node has this file) before adding another");
+        }
         String id = addKey(properties, ENVELOPE, 'k', random, clock);
+        properties.setProperty(ENVELOPE + NEXT, id);
         write(file, properties);
         return id;
+    }
+
+    /**
+     * Phase two: the next key becomes current. Only safe once every node runs with the file that holds the next key;
+     * nodes still on that file (not yet restarted) open what promoted nodes seal, because it holds the key.
+     *
+     * @return the id of the new current key
+     */
+    public static String promote(Path file) throws IOException {
+        load(file);
+        Properties properties = read(file);
+        String next = properties.getProperty(ENVELOPE + NEXT);
+        if (next == null) {
+            throw new CryptoException("key file " + file.toAbsolutePath() + " has no next key to promote; add one with"
+                    + " add-next and roll it out to every node first");
+        }
+        properties.setProperty(ENVELOPE + CURRENT, next);
+        properties.remove(ENVELOPE + NEXT);
+        write(file, properties);
+        return next;
     }
 
     private static KeyRing ring(Properties properties, String kind, String algorithm) {
@@ -97,7 +132,7 @@ public final class KeyFile {
         if (keys.isEmpty()) {
             throw new CryptoException("no " + prefix + "<id> entries");
         }
-        return KeyRing.of(keys, properties.getProperty(kind + ".current"), algorithm);
+        return KeyRing.of(keys, properties.getProperty(kind + CURRENT), properties.getProperty(kind + NEXT), algorithm);
     }
 
     private static String addKey(Properties properties, String kind, char idPrefix, SecureRandom random, Clock clock) {
@@ -108,7 +143,6 @@ public final class KeyFile {
         byte[] key = new byte[KeyRing.KEY_BYTES];
         random.nextBytes(key);
         properties.setProperty(kind + ".key." + id, Base64.getEncoder().encodeToString(key));
-        properties.setProperty(kind + ".current", id);
         return id;
     }
 

@@ -11,7 +11,8 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Named 256-bit keys, one of which is current. New writes use the current key; every key in the ring still opens what
- * it sealed, which is what lets keys rotate without downtime.
+ * it sealed, which is what lets keys rotate without downtime. A ring may also hold a <em>next</em> key: it opens but
+ * never seals, so it can reach every node of a cluster before any node starts sealing with it (two-phase rotation).
  */
 public final class KeyRing {
 
@@ -22,10 +23,12 @@ public final class KeyRing {
 
     private final Map<String, SecretKey> keys;
     private final String currentId;
+    private final String nextId;
 
-    private KeyRing(Map<String, SecretKey> keys, String currentId) {
+    private KeyRing(Map<String, SecretKey> keys, String currentId, String nextId) {
         this.keys = keys;
         this.currentId = currentId;
+        this.nextId = nextId;
     }
 
     /**
@@ -34,6 +37,14 @@ public final class KeyRing {
      * @param algorithm the JCA algorithm the keys are for, e.g. {@code AES} or {@code HmacSHA256}
      */
     public static KeyRing of(Map<String, byte[]> rawKeys, String currentId, String algorithm) {
+        return of(rawKeys, currentId, null, algorithm);
+    }
+
+    /**
+     * @param nextId a key that opens but does not seal yet (the first phase of a rotation), or null; must be one of
+     *     {@code rawKeys} and not the current one
+     */
+    public static KeyRing of(Map<String, byte[]> rawKeys, String currentId, String nextId, String algorithm) {
         if (rawKeys.isEmpty()) {
             throw new CryptoException("no " + algorithm + " keys configured");
         }
@@ -51,11 +62,20 @@ public final class KeyRing {
         if (currentId == null || !keys.containsKey(currentId)) {
             throw new CryptoException("current key id '" + currentId + "' is not among the keys " + keys.keySet());
         }
-        return new KeyRing(Collections.unmodifiableMap(keys), currentId);
+        if (nextId != null && (!keys.containsKey(nextId) || nextId.equals(currentId))) {
+            throw new CryptoException("next key id '" + nextId + "' must be one of the keys " + keys.keySet()
+                    + " other than the current");
+        }
+        return new KeyRing(Collections.unmodifiableMap(keys), currentId, nextId);
     }
 
     public String currentId() {
         return currentId;
+    }
+
+    /** The key added as next and not yet promoted, if any. */
+    public Optional<String> nextId() {
+        return Optional.ofNullable(nextId);
     }
 
     public SecretKey current() {

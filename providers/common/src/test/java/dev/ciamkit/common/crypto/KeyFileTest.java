@@ -49,22 +49,6 @@ class KeyFileTest {
     }
 
     @Test
-    void rotation_adds_a_current_key_and_keeps_the_old_one_working() throws IOException {
-        Path file = dir.resolve("keys.properties");
-        KeyFile.generate(file, TestKeys.RANDOM, DAY_ONE);
-        String sealed = KeyFile.load(file).envelope(TestKeys.RANDOM).seal(new byte[] {1, 2, 3}, "ctx");
-
-        String newId = KeyFile.rotate(file, TestKeys.RANDOM, DAY_TWO);
-        KeyMaterial rotated = KeyFile.load(file);
-
-        assertThat(newId).isEqualTo("k20261124T101500");
-        assertThat(rotated.envelopeKeys().currentId()).isEqualTo(newId);
-        assertThat(rotated.envelopeKeys().ids()).containsExactlyInAnyOrder("k20261123T101500", newId);
-        assertThat(rotated.envelope(TestKeys.RANDOM).open(sealed, "ctx")).containsExactly(1, 2, 3);
-        assertThat(rotated.peppers().currentId()).isEqualTo("p20261123T101500");
-    }
-
-    @Test
     void a_missing_file_is_a_clear_error_that_says_how_to_make_one() {
         Path file = dir.resolve("absent.properties");
 

@@ -1,11 +1,14 @@
 package dev.ciamkit.otp.credential;
 
+import dev.ciamkit.common.crypto.CryptoException;
+import dev.ciamkit.common.crypto.Envelope;
 import dev.ciamkit.common.crypto.spi.EnvelopeProvider;
 import dev.ciamkit.otp.engine.OtpVerifier;
 import dev.ciamkit.otp.engine.ReplayKeys;
 import dev.ciamkit.otp.engine.Verification;
 import dev.ciamkit.otp.engine.VerifierSettings;
 import java.util.Arrays;
+import org.jboss.logging.Logger;
 import org.keycloak.common.util.Time;
 import org.keycloak.credential.CredentialModel;
 import org.keycloak.models.KeycloakSession;
@@ -23,8 +26,12 @@ public final class DeviceVerification {
         REPLAYED,
         LOCKED,
         /** Not one of the user's devices. Callers must answer exactly as for INVALID. */
-        UNKNOWN_DEVICE
+        UNKNOWN_DEVICE,
+        /** The stored seed does not open (key not in the ring, altered value): no code was checked. */
+        UNREADABLE
     }
+
+    private static final Logger LOG = Logger.getLogger(DeviceVerification.class);
 
     private final KeycloakSession session;
     private final VerifierSettings settings;
@@ -62,11 +69,10 @@ public final class DeviceVerification {
         if (device.data().lockedAt(now)) {
             return Outcome.LOCKED;
         }
-        byte[] seed = session.getProvider(EnvelopeProvider.class)
-                .open(
-                        device.sealedSeed(),
-                        MobileOtpCredentialModel.seedContext(
-                                user.getId(), device.data().deviceId()));
+        byte[] seed = openSeed(user, device);
+        if (seed == null) {
+            return Outcome.UNREADABLE;
+        }
         Verification result;
         try {
             result = check.run(new OtpVerifier(settings), seed, device);
@@ -88,6 +94,23 @@ public final class DeviceVerification {
         DeviceData failed = device.data().failed(lockPolicy.maxFailures(), lockPolicy.lockSeconds(), now);
         save(user, device.with(failed));
         return failed.lockedAt(now) ? Outcome.LOCKED : Outcome.INVALID;
+    }
+
+    private byte[] openSeed(UserModel user, MobileOtpCredentialModel device) {
+        String sealed = null;
+        try {
+            sealed = device.sealedSeed();
+            return session.getProvider(EnvelopeProvider.class)
+                    .open(
+                            sealed,
+                            MobileOtpCredentialModel.seedContext(
+                                    user.getId(), device.data().deviceId()));
+        } catch (CryptoException | IllegalStateException e) {
+            LOG.warnf(
+                    "CIAM Kit: the seed of device credential %s cannot be opened (key id %s)",
+                    device.getId(), Envelope.keyIdForLog(sealed));
+            return null;
+        }
     }
 
     private static MobileOtpCredentialModel find(UserModel user, String credentialId) {

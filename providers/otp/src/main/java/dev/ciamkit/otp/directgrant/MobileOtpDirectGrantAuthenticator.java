@@ -80,6 +80,11 @@ final class MobileOtpDirectGrantAuthenticator implements Authenticator {
             case REPLAYED -> fail(context, OtpErrors.REPLAYED);
             case LOCKED -> fail(context, OtpErrors.DEVICE_LOCKED);
             case INVALID, UNKNOWN_DEVICE -> fail(context, Errors.INVALID_USER_CREDENTIALS);
+            case UNREADABLE -> {
+                // The server cannot open the seed: no code was checked, so nothing is counted against the user.
+                context.getEvent().error(OtpErrors.DEVICE_UNREADABLE);
+                context.failure(AuthenticationFlowError.INVALID_CREDENTIALS, refusal(Response.Status.UNAUTHORIZED));
+            }
         }
     }
 

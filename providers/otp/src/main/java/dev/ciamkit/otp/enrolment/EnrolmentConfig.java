@@ -19,9 +19,17 @@ public final class EnrolmentConfig {
     public static final String ISSUER = "otp-issuer";
     public static final String PHONE_ATTRIBUTE = "sms-phone-attribute";
     public static final String LINK_MINUTES = "sms-link-minutes";
+    public static final String SMS_COOLDOWN_SECONDS = "sms-resend-cooldown-seconds";
+    public static final String SMS_MAX_PER_USER = "sms-max-per-user";
+    public static final String SMS_MAX_PER_ADDRESS = "sms-max-per-address";
+    public static final String SMS_CAP_WINDOW_SECONDS = "sms-cap-window-seconds";
 
     static final String DEFAULT_PHONE_ATTRIBUTE = "phoneNumber";
     static final int DEFAULT_LINK_MINUTES = 5;
+    static final int DEFAULT_SMS_COOLDOWN_SECONDS = 60;
+    static final int DEFAULT_SMS_MAX_PER_USER = 5;
+    static final int DEFAULT_SMS_MAX_PER_ADDRESS = 20;
+    static final int DEFAULT_SMS_CAP_WINDOW_SECONDS = 3600;
 
     private static final Logger LOG = Logger.getLogger(EnrolmentConfig.class);
 
@@ -56,6 +64,25 @@ public final class EnrolmentConfig {
 
     public int linkMinutes() {
         return BoundedInt.read(values, LINK_MINUTES, DEFAULT_LINK_MINUTES, 1, 30);
+    }
+
+    /** Seconds before the same user may be sent another link; 0 turns the cooldown off (the caps still hold). */
+    public int smsCooldownSeconds() {
+        return BoundedInt.read(values, SMS_COOLDOWN_SECONDS, DEFAULT_SMS_COOLDOWN_SECONDS, 0, 3600);
+    }
+
+    /** Links one user may be sent per {@link #smsCapWindowSeconds()}. */
+    public int smsMaxPerUser() {
+        return BoundedInt.read(values, SMS_MAX_PER_USER, DEFAULT_SMS_MAX_PER_USER, 1, 100);
+    }
+
+    /** Links requests from one client address may cause per {@link #smsCapWindowSeconds()}, over all users. */
+    public int smsMaxPerAddress() {
+        return BoundedInt.read(values, SMS_MAX_PER_ADDRESS, DEFAULT_SMS_MAX_PER_ADDRESS, 1, 10000);
+    }
+
+    public int smsCapWindowSeconds() {
+        return BoundedInt.read(values, SMS_CAP_WINDOW_SECONDS, DEFAULT_SMS_CAP_WINDOW_SECONDS, 1, 86400);
     }
 
     /** The chosen SMS sender's id, or null when SMS enrolment is off. */

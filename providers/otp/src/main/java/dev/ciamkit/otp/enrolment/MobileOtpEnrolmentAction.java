@@ -22,6 +22,7 @@ import org.keycloak.credential.CredentialModel;
 import org.keycloak.events.Details;
 import org.keycloak.events.EventType;
 import org.keycloak.forms.login.LoginFormsProvider;
+import org.keycloak.forms.login.MessageType;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RequiredActionConfigModel;
 import org.keycloak.models.UserModel;
@@ -49,7 +50,9 @@ final class MobileOtpEnrolmentAction implements RequiredActionProvider, Credenti
     @Override
     public void requiredActionChallenge(RequiredActionContext context) {
         EnrolmentConfig config = config(context);
-        context.challenge(page(context, config, pending(context, config), null, null));
+        PendingEnrolment pending = pending(context, config);
+        context.challenge(
+                pending.restarted ? restarted(context, config, pending) : page(context, config, pending, null, null));
     }
 
     @Override
@@ -57,6 +60,11 @@ final class MobileOtpEnrolmentAction implements RequiredActionProvider, Credenti
         MultivaluedMap<String, String> form = context.getHttpRequest().getDecodedFormParameters();
         EnrolmentConfig config = config(context);
         PendingEnrolment pending = pending(context, config);
+        if (pending.restarted) {
+            // The code or link request was for the key the user saw, which no longer exists: show the new one.
+            context.challenge(restarted(context, config, pending));
+            return;
+        }
         if ("sms".equals(form.getFirst("action"))) {
             new SmsLinkSender(context, config).send(pending);
             return;
@@ -79,7 +87,7 @@ final class MobileOtpEnrolmentAction implements RequiredActionProvider, Credenti
             return;
         }
         CredentialModel device = save(context, pending, accepted, label(form.getFirst("label")), now);
-        PendingEnrolment.clear(context.getAuthenticationSession());
+        PendingEnrolment.clear(context.getSession(), context.getAuthenticationSession());
         NewDeviceNotice.sendAfterCommit(
                 context.getSession(),
                 context.getRealm(),
@@ -91,6 +99,23 @@ final class MobileOtpEnrolmentAction implements RequiredActionProvider, Credenti
                 .detail(Details.CREDENTIAL_TYPE, MobileOtpCredentialModel.TYPE)
                 .detail(Details.CREDENTIAL_ID, device.getId());
         context.success();
+    }
+
+    /** Abandoned from the account console: the pending seed and its live link go with it. */
+    @Override
+    public void initiatedActionCanceled(KeycloakSession session, AuthenticationSessionModel authSession) {
+        PendingEnrolment.clear(session, authSession);
+    }
+
+    private static jakarta.ws.rs.core.Response restarted(
+            RequiredActionContext context, EnrolmentConfig config, PendingEnrolment pending) {
+        context.getEvent()
+                .clone()
+                .event(EventType.CUSTOM_REQUIRED_ACTION_ERROR)
+                .detail("custom_required_action", MobileOtpEnrolmentActionFactory.ID)
+                .error(OtpErrors.ENROLMENT_UNREADABLE);
+        return new EnrolmentPage(context, config, pending)
+                .render(context.form().setMessage(MessageType.WARNING, "ciamkitOtpEnrolRestarted"));
     }
 
     private static CredentialModel save(

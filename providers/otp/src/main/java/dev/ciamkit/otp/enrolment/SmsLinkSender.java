@@ -1,5 +1,6 @@
 package dev.ciamkit.otp.enrolment;
 
+import dev.ciamkit.common.ratelimit.SlotLimiter;
 import dev.ciamkit.otp.form.OtpErrors;
 import dev.ciamkit.sms.spi.SmsException;
 import dev.ciamkit.sms.spi.SmsMessage;
@@ -18,8 +19,8 @@ import org.keycloak.models.UserModel;
 import org.keycloak.theme.Theme;
 
 /**
- * Sends the one-time registration link by SMS. The message leaves the server only after the transaction commits, so a
- * rolled-back request never texts anyone.
+ * Sends the one-time registration link by SMS, within {@link SmsSendLimits}; a new link revokes the previous one. The
+ * message leaves the server only after the transaction commits, so a rolled-back request never texts anyone.
  */
 final class SmsLinkSender {
 
@@ -51,9 +52,22 @@ final class SmsLinkSender {
                     .render(MobileOtpEnrolmentAction.form(context, "sms", "ciamkitOtpSmsUnavailable")));
             return;
         }
+        SlotLimiter.Decision allowed = SmsSendLimits.acquire(context, config);
+        if (!allowed.allowed()) {
+            context.getEvent()
+                    .clone()
+                    .event(EventType.CUSTOM_REQUIRED_ACTION_ERROR)
+                    .detail("custom_required_action", MobileOtpEnrolmentActionFactory.ID)
+                    .detail("ciamkit_limit", allowed.refusedBy())
+                    .error(OtpErrors.SMS_RATE_LIMITED);
+            context.challenge(new EnrolmentPage(context, config, pending)
+                    .render(MobileOtpEnrolmentAction.form(context, "sms", "ciamkitOtpSmsRateLimited")));
+            return;
+        }
         String issuer = EnrolmentPage.issuer(context, config);
         String token = EnrolmentLinks.create(
                 session,
+                context.getAuthenticationSession(),
                 new EnrolmentLinks.Link(
                         issuer, user.getUsername(), PendingEnrolment.encode(pending.policy), pending.seed),
                 config.linkMinutes());

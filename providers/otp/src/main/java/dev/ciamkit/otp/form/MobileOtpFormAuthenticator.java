@@ -72,6 +72,7 @@ final class MobileOtpFormAuthenticator extends AbstractUsernameFormAuthenticator
             case REPLAYED -> fail(context, OtpErrors.REPLAYED, "ciamkitOtpReplayed");
             case LOCKED -> fail(context, OtpErrors.DEVICE_LOCKED, "ciamkitOtpDeviceLocked");
             case INVALID, UNKNOWN_DEVICE -> fail(context, Errors.INVALID_USER_CREDENTIALS, "ciamkitOtpInvalid");
+            case UNREADABLE -> unreadable(context);
         }
     }
 
@@ -82,6 +83,15 @@ final class MobileOtpFormAuthenticator extends AbstractUsernameFormAuthenticator
     private static void succeed(AuthenticationFlowContext context, UserModel user) {
         FactorAttempts.succeeded(context.getSession(), context.getRealm(), user);
         context.success();
+    }
+
+    /**
+     * A seed the server cannot open is our fault, not a guess: no code was checked, so nothing is counted against the
+     * user (a plain challenge, not a failure) and no answer here tells a wrong code from a right one.
+     */
+    private void unreadable(AuthenticationFlowContext context) {
+        context.getEvent().error(OtpErrors.DEVICE_UNREADABLE);
+        context.challenge(challenge(context, "ciamkitOtpDeviceUnreadable", FIELD_OTP));
     }
 
     /**

@@ -18,5 +18,17 @@ public final class OtpErrors {
     /** The registration link could not be sent by SMS. */
     public static final String SMS_NOT_SENT = "ciamkit_otp_sms_not_sent";
 
+    /** Registration links refused by the resend cooldown or the per-user or per-address cap; nothing was sent. */
+    public static final String SMS_RATE_LIMITED = "ciamkit_otp_sms_rate_limited";
+
+    /**
+     * The device's stored seed cannot be opened (its key is not in the ring, or the value was altered): a server-side
+     * problem, not a wrong code, so it is not counted against the user.
+     */
+    public static final String DEVICE_UNREADABLE = "ciamkit_otp_device_unreadable";
+
+    /** A pending enrolment's seed could not be opened; the enrolment started over with a new one. */
+    public static final String ENROLMENT_UNREADABLE = "ciamkit_otp_enrolment_unreadable";
+
     private OtpErrors() {}
 }

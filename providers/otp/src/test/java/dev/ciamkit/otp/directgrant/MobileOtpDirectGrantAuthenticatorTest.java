@@ -108,7 +108,7 @@ class MobileOtpDirectGrantAuthenticatorTest {
         @ParameterizedTest
         @EnumSource(
                 value = Outcome.class,
-                names = {"ACCEPTED"},
+                names = {"ACCEPTED", "UNREADABLE"},
                 mode = EnumSource.Mode.EXCLUDE)
         void every_outcome_but_accepted_with_its_event_error(Outcome outcome) {
             params.add("otp", "123 456");
@@ -121,6 +121,19 @@ class MobileOtpDirectGrantAuthenticatorTest {
                     Map.of(Outcome.REPLAYED, OtpErrors.REPLAYED, Outcome.LOCKED, OtpErrors.DEVICE_LOCKED)
                             .getOrDefault(outcome, Errors.INVALID_USER_CREDENTIALS));
         }
+    }
+
+    @Test
+    void a_seed_the_server_cannot_open_is_refused_but_not_counted_against_the_user() {
+        params.add("otp", "123456");
+        given(verification.verify(user, "00000000-0000-4000-8000-000000000001", "123456"))
+                .willReturn(Outcome.UNREADABLE);
+
+        authenticator.authenticate(context);
+
+        verify(context).failure(any(), any());
+        verify(event).error(OtpErrors.DEVICE_UNREADABLE);
+        verify(protector, never()).failedLogin(any(), any(), any(), any(), any());
     }
 
     @Test

@@ -82,6 +82,7 @@ public final class KeyFileEnvelopeProviderFactory implements EnvelopeProviderFac
         info.put("keyFile", String.valueOf(keyFile));
         if (keys != null) {
             info.put("currentKeyId", keys.envelopeKeys().currentId());
+            info.put("nextKeyId", keys.envelopeKeys().nextId().orElse(""));
             info.put("keyIds", String.join(",", keys.envelopeKeys().ids()));
             info.put("pepperIds", String.join(",", keys.peppers().ids()));
         }

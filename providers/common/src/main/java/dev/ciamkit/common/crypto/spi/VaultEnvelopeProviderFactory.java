@@ -22,7 +22,9 @@ import org.keycloak.vault.VaultTranscriber;
  * Keys from Keycloak's vault: each key is a vault entry {@code ciamkit-envelope-key-<id>} (peppers
  * {@code ciamkit-envelope-pepper-<id>}) holding 32 bytes in base64. The vault is realm-scoped, so this provider needs a
  * realm in the session's context. Selected with {@code spi-ciamkit-envelope--provider=vault}; key ids come from
- * {@code keys}/{@code current-key} and {@code peppers}/{@code current-pepper}.
+ * {@code keys}/{@code current-key} and {@code peppers}/{@code current-pepper}. Rotation is two-phase as with the key
+ * file: name the new entry in {@code next-key} (it opens, never seals) and restart every node; then make it
+ * {@code current-key}, drop {@code next-key} and restart every node again.
  */
 public final class VaultEnvelopeProviderFactory implements EnvelopeProviderFactory {
 
@@ -33,6 +35,7 @@ public final class VaultEnvelopeProviderFactory implements EnvelopeProviderFacto
     private final SecureRandom random = new SecureRandom();
     private List<String> keyIds = List.of();
     private String currentKey;
+    private String nextKey;
     private List<String> pepperIds = List.of();
     private String currentPepper;
 
@@ -40,6 +43,12 @@ public final class VaultEnvelopeProviderFactory implements EnvelopeProviderFacto
     public void init(Config.Scope config) {
         keyIds = list(config.get("keys"));
         currentKey = config.get("current-key");
+        nextKey = blankToNull(config.get("next-key"));
+        if (nextKey != null && !keyIds.contains(nextKey)) {
+            // The next key must be readable before it is ever current; listing it twice is not required.
+            keyIds = java.util.stream.Stream.concat(keyIds.stream(), java.util.stream.Stream.of(nextKey))
+                    .toList();
+        }
         pepperIds = list(config.get("peppers"));
         currentPepper = config.get("current-pepper");
         if (ID.equals(Config.getProvider(EnvelopeSpi.NAME)) && (currentKey == null || currentPepper == null)) {
@@ -51,7 +60,7 @@ public final class VaultEnvelopeProviderFactory implements EnvelopeProviderFacto
     @Override
     public EnvelopeProvider create(KeycloakSession session) {
         VaultTranscriber vault = session.vault();
-        KeyRing keys = KeyRing.of(read(vault, KEY_ENTRY_PREFIX, keyIds), currentKey, "AES");
+        KeyRing keys = KeyRing.of(read(vault, KEY_ENTRY_PREFIX, keyIds), currentKey, nextKey, "AES");
         KeyRing peppers =
                 KeyRing.of(read(vault, PEPPER_ENTRY_PREFIX, pepperIds), currentPepper, IdentifierHasher.ALGORITHM);
         return new KeyMaterialEnvelopeProvider(new KeyMaterial(keys, peppers), random);
@@ -70,6 +79,10 @@ public final class VaultEnvelopeProviderFactory implements EnvelopeProviderFacto
             }
         }
         return raw;
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
     }
 
     private static List<String> list(String value) {
@@ -104,6 +117,12 @@ public final class VaultEnvelopeProviderFactory implements EnvelopeProviderFacto
                 .name("current-key")
                 .type(ProviderConfigProperty.STRING_TYPE)
                 .helpText("The key id new values are sealed with.")
+                .add()
+                .property()
+                .name("next-key")
+                .type(ProviderConfigProperty.STRING_TYPE)
+                .helpText("Rotation, phase one: a key id every node opens with and none seals with yet. Promote it to"
+                        + " current-key only after every node has been restarted with it.")
                 .add()
                 .property()
                 .name("peppers")

@@ -37,6 +37,26 @@ class VaultEnvelopeProviderFactoryTest {
     }
 
     @Test
+    void a_next_key_opens_on_every_node_before_any_node_seals_with_it() {
+        VaultEnvelopeProviderFactory before = new VaultEnvelopeProviderFactory();
+        before.init(scope("k1", "k1"));
+        VaultEnvelopeProviderFactory addNext = new VaultEnvelopeProviderFactory();
+        addNext.init(scope("k1", "k1", "k2"));
+        VaultEnvelopeProviderFactory promoted = new VaultEnvelopeProviderFactory();
+        promoted.init(scope("k1,k2", "k2"));
+        byte[] seed = "seed".getBytes(StandardCharsets.UTF_8);
+
+        String sealedInPhaseOne = addNext.create(sessionWithVault()).seal(seed, "ctx");
+        String sealedAfterPromote = promoted.create(sessionWithVault()).seal(seed, "ctx");
+
+        assertThat(sealedInPhaseOne).startsWith("ck1.k1.");
+        assertThat(before.create(sessionWithVault()).open(sealedInPhaseOne, "ctx"))
+                .isEqualTo(seed);
+        assertThat(addNext.create(sessionWithVault()).open(sealedAfterPromote, "ctx"))
+                .isEqualTo(seed);
+    }
+
+    @Test
     void a_missing_vault_entry_is_named() {
         VaultEnvelopeProviderFactory factory = new VaultEnvelopeProviderFactory();
         factory.init(scope("k1,k3", "k1"));
@@ -78,7 +98,12 @@ class VaultEnvelopeProviderFactoryTest {
     }
 
     private static Config.Scope scope(String keys, String current) {
+        return scope(keys, current, null);
+    }
+
+    private static Config.Scope scope(String keys, String current, String next) {
         Config.Scope scope = mock(Config.Scope.class);
+        when(scope.get("next-key")).thenReturn(next);
         when(scope.get("keys")).thenReturn(keys);
         when(scope.get("current-key")).thenReturn(current);
         when(scope.get("peppers")).thenReturn("p1");
