@@ -3,7 +3,6 @@ package dev.ciamkit.otp.store;
 import dev.ciamkit.otp.credential.DeviceData;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
-import java.util.Map;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.KeycloakSession;
 
@@ -13,23 +12,19 @@ import org.keycloak.models.KeycloakSession;
  */
 public final class DeviceStates {
 
-    private static final Map<String, Object> LOCK_TIMEOUT_HINT = Map.of("jakarta.persistence.lock.timeout", 10_000);
-
     private final EntityManager em;
 
     public DeviceStates(KeycloakSession session) {
         this.em = session.getProvider(JpaConnectionProvider.class).getEntityManager();
     }
 
-    /** The row, locked until the transaction ends ({@code SELECT ... FOR UPDATE}); null when it does not exist. */
+    /**
+     * The row, locked until the transaction ends ({@code SELECT ... FOR UPDATE} on H2 and PostgreSQL); null when it
+     * does not exist. Call it on a fresh session, so the row is read under the lock and not taken from the
+     * persistence context.
+     */
     public OtpDeviceStateEntity lock(String credentialId) {
-        OtpDeviceStateEntity row = em.find(OtpDeviceStateEntity.class, credentialId);
-        if (row == null) {
-            return null;
-        }
-        // refresh under the lock, so a decision is never made on a copy read before another request's commit
-        em.refresh(row, LockModeType.PESSIMISTIC_WRITE, LOCK_TIMEOUT_HINT);
-        return row;
+        return em.find(OtpDeviceStateEntity.class, credentialId, LockModeType.PESSIMISTIC_WRITE);
     }
 
     public OtpDeviceStateEntity find(String credentialId) {

@@ -32,10 +32,10 @@ public class OtpDeviceStateEntity {
     @Column(name = "ALGORITHM", length = 16, nullable = false)
     private String algorithm;
 
-    @Column(name = "DIGITS", nullable = false)
+    @Column(name = "OTP_DIGITS", nullable = false)
     private int digits;
 
-    @Column(name = "PERIOD", nullable = false)
+    @Column(name = "OTP_PERIOD", nullable = false)
     private int period;
 
     @Column(name = "COUNTER", nullable = false)
