@@ -1,6 +1,5 @@
 package dev.ciamkit.otp.admin;
 
-import dev.ciamkit.otp.credential.DeviceData;
 import java.time.Instant;
 
 /** One enrolled device as the report shows it; never the seed. */
@@ -25,27 +24,31 @@ public record DeviceRow(
             String credentialId,
             String label,
             Long createdMillis,
-            DeviceData data,
+            String type,
+            String algorithm,
+            int digits,
+            int period,
+            long lastUsed,
+            long lockedUntil,
+            int failures,
             long now) {
-        boolean locked = data.lockedAt(now);
+        boolean locked = lockedUntil > now;
         return new DeviceRow(
                 userId,
                 username,
                 credentialId,
                 label,
-                data.type().name(),
-                data.algorithm().name(),
-                data.digits(),
-                data.period(),
+                type,
+                algorithm,
+                digits,
+                period,
                 createdMillis == null
                         ? null
                         : Instant.ofEpochMilli(createdMillis).toString(),
-                data.lastUsed() == 0
-                        ? null
-                        : Instant.ofEpochSecond(data.lastUsed()).toString(),
+                lastUsed == 0 ? null : Instant.ofEpochSecond(lastUsed).toString(),
                 locked,
-                locked ? Instant.ofEpochSecond(data.lockedUntil()).toString() : null,
-                data.failures());
+                locked ? Instant.ofEpochSecond(lockedUntil).toString() : null,
+                failures);
     }
 
     String state() {

@@ -1,6 +1,10 @@
 package dev.ciamkit.otp.admin;
 
 import dev.ciamkit.otp.credential.MobileOtpCredentialModel;
+import dev.ciamkit.otp.store.DeviceStateMigration;
+import dev.ciamkit.otp.store.DeviceStates;
+import dev.ciamkit.otp.store.OtpDeviceStateEntity;
+import jakarta.persistence.EntityManager;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -17,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import org.keycloak.common.util.Time;
 import org.keycloak.credential.CredentialModel;
 import org.keycloak.events.admin.OperationType;
 import org.keycloak.events.admin.ResourceType;
@@ -31,6 +36,9 @@ import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
  * and reset need manage-users on the user and are recorded as admin events.
  */
 public final class OtpAdminResource {
+
+    /** The most users one page of the list may hold. */
+    static final int MAX_PAGE = 500;
 
     private static final List<String> CSV_HEADER = List.of(
             "username",
@@ -77,14 +85,29 @@ public final class OtpAdminResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Summary summary() {
         auth.users().requireView();
-        List<DeviceRow> rows = RegistrationQuery.rows(session, realm, null, null);
+        RegistrationQuery query = query(null, null);
+        EntityManager em = RegistrationQuery.em(session);
+        long devices = query.countDevices(em);
+        long locked = query.countLocked(em);
+        Map<String, Long> byState = new TreeMap<>();
+        if (devices > locked) {
+            byState.put("active", devices - locked);
+        }
+        if (locked > 0) {
+            byState.put("locked", locked);
+        }
+        Map<String, Long> byPeriod = new TreeMap<>();
+        for (Object[] r : query.countBy(em, "d.type, d.period")) {
+            String key = "TOTP".equals(r[0]) ? r[1] + "s" : "event";
+            byPeriod.merge(key, (Long) r[2], Long::sum);
+        }
         return new Summary(
-                rows.stream().map(DeviceRow::userId).distinct().count(),
-                rows.size(),
-                count(rows, DeviceRow::type),
-                count(rows, DeviceRow::algorithm),
-                count(rows, r -> r.type().equals("TOTP") ? r.period() + "s" : "event"),
-                count(rows, DeviceRow::state));
+                query.countUsers(em),
+                devices,
+                grouped(query.countBy(em, "d.type")),
+                grouped(query.countBy(em, "d.algorithm")),
+                byPeriod,
+                byState);
     }
 
     @GET
@@ -96,15 +119,18 @@ public final class OtpAdminResource {
             @QueryParam("first") @DefaultValue("0") int first,
             @QueryParam("max") @DefaultValue("50") int max) {
         auth.users().requireView();
-        Map<String, List<DeviceRow>> byUser = RegistrationQuery.rows(session, realm, search, state).stream()
+        RegistrationQuery query = query(search, state);
+        EntityManager em = RegistrationQuery.em(session);
+        int from = Math.max(0, first);
+        int size = Math.max(1, Math.min(max, MAX_PAGE));
+        long total = query.countUsers(em);
+        Map<String, List<DeviceRow>> byUser = query.devicesOf(em, query.userPage(em, from, size)).stream()
                 .collect(Collectors.groupingBy(DeviceRow::userId, LinkedHashMap::new, Collectors.toList()));
         List<UserRegistrations> users = byUser.values().stream()
                 .map(devices -> new UserRegistrations(
                         devices.get(0).userId(), devices.get(0).username(), devices))
                 .toList();
-        int from = Math.max(0, Math.min(first, users.size()));
-        int size = Math.max(1, Math.min(max, 500));
-        return new Page(users.size(), from, size, users.subList(from, Math.min(users.size(), from + size)));
+        return new Page((int) Math.min(total, Integer.MAX_VALUE), from, size, users);
     }
 
     @GET
@@ -112,24 +138,8 @@ public final class OtpAdminResource {
     @Produces("text/csv")
     public Response csv(@QueryParam("search") String search, @QueryParam("state") String state) {
         auth.users().requireView();
-        StringBuilder csv = new StringBuilder(Csv.line(CSV_HEADER));
-        for (DeviceRow r : RegistrationQuery.rows(session, realm, search, state)) {
-            csv.append(Csv.line(List.of(
-                    r.username(),
-                    r.userId(),
-                    r.credentialId(),
-                    r.label(),
-                    r.type(),
-                    r.algorithm(),
-                    r.digits(),
-                    r.period(),
-                    nullToEmpty(r.created()),
-                    nullToEmpty(r.lastUsed()),
-                    r.state(),
-                    nullToEmpty(r.lockedUntil()),
-                    r.failures())));
-        }
-        return Response.ok(csv.toString(), "text/csv; charset=UTF-8")
+        CsvExport export = new CsvExport(session.getKeycloakSessionFactory(), query(search, state), CSV_HEADER);
+        return Response.ok(export, "text/csv; charset=UTF-8")
                 .header(
                         "Content-Disposition",
                         "attachment; filename=\"mobile-otp-registrations-" + realm.getName() + ".csv\"")
@@ -145,8 +155,12 @@ public final class OtpAdminResource {
             throw new NotFoundException("No such device");
         }
         MobileOtpCredentialModel device = MobileOtpCredentialModel.from(stored);
-        user.credentialManager()
-                .updateStoredCredential(device.with(device.data().unlocked()));
+        DeviceStateMigration.ensureRow(session.getKeycloakSessionFactory(), user.getId(), device);
+        OtpDeviceStateEntity row = new DeviceStates(session).lock(credentialId);
+        if (row == null) {
+            throw new NotFoundException("No such device");
+        }
+        DeviceStates.write(row, DeviceStates.current(device.data(), row).unlocked());
         adminEvent
                 .operation(OperationType.ACTION)
                 .resourcePath(session.getContext().getUri())
@@ -182,11 +196,13 @@ public final class OtpAdminResource {
         return user;
     }
 
-    private static Map<String, Long> count(List<DeviceRow> rows, java.util.function.Function<DeviceRow, String> key) {
-        return rows.stream().collect(Collectors.groupingBy(key, TreeMap::new, Collectors.counting()));
+    private RegistrationQuery query(String search, String state) {
+        return new RegistrationQuery(realm.getId(), search, state, Time.currentTime());
     }
 
-    private static String nullToEmpty(String value) {
-        return value == null ? "" : value;
+    private static Map<String, Long> grouped(List<Object[]> rows) {
+        Map<String, Long> counts = new TreeMap<>();
+        rows.forEach(r -> counts.merge(String.valueOf(r[0]), (Long) r[1], Long::sum));
+        return counts;
     }
 }

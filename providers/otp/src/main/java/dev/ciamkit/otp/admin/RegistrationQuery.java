@@ -1,59 +1,148 @@
 package dev.ciamkit.otp.admin;
 
-import dev.ciamkit.otp.credential.DeviceData;
-import dev.ciamkit.otp.credential.MobileOtpCredentialModel;
 import jakarta.persistence.EntityManager;
-import java.io.IOException;
+import jakarta.persistence.TypedQuery;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Stream;
-import org.jboss.logging.Logger;
-import org.keycloak.common.util.Time;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.RealmModel;
-import org.keycloak.util.JsonSerialization;
 
 /**
- * Reads every mobile-OTP device of a realm in one query over Keycloak's own credential and user tables, public
- * credential data only (the secret-data column is never selected).
+ * The report's queries: our device-state table joined to Keycloak's user and credential tables, filtered, counted,
+ * paged and grouped in the database. The credential's secret-data column is never selected.
+ *
+ * @param search case-insensitive part of the username, or null
+ * @param state "locked", "active" or null (any)
  */
-final class RegistrationQuery {
+record RegistrationQuery(String realmId, String search, String state, long now) {
 
-    private static final Logger LOG = Logger.getLogger(RegistrationQuery.class);
+    private static final String FROM = " from OtpDeviceStateEntity d, UserEntity u, CredentialEntity c"
+            + " where u.id = d.userId and c.id = d.credentialId and d.realmId = :realm";
 
-    private RegistrationQuery() {}
+    private static final String ROW = "select u.id, u.username, c.id, c.userLabel, c.createdDate,"
+            + " d.type, d.algorithm, d.digits, d.period, d.lastUsed, d.lockedUntil, d.failures";
 
-    /** @param search case-insensitive part of the username, or null; @param state "locked", "active" or null */
-    static List<DeviceRow> rows(KeycloakSession session, RealmModel realm, String search, String state) {
-        EntityManager em = session.getProvider(JpaConnectionProvider.class).getEntityManager();
-        List<Object[]> result = em.createQuery(
-                        "select c.id, c.userLabel, c.createdDate, c.credentialData, u.id, u.username"
-                                + " from CredentialEntity c join c.user u"
-                                + " where u.realmId = :realm and c.type = :type"
-                                + " order by u.username, c.createdDate",
+    long countUsers(EntityManager em) {
+        return query(em, "select count(distinct d.userId)" + FROM + filter(), Long.class)
+                .getSingleResult();
+    }
+
+    /** The user ids of one page, in username order. */
+    List<String> userPage(EntityManager em, int first, int max) {
+        return query(
+                        em,
+                        "select u.id, u.username" + FROM + filter()
+                                + " group by u.id, u.username order by u.username, u.id",
                         Object[].class)
-                .setParameter("realm", realm.getId())
-                .setParameter("type", MobileOtpCredentialModel.TYPE)
-                .getResultList();
-        long now = Time.currentTime();
-        String needle = search == null || search.isBlank() ? null : search.toLowerCase(Locale.ROOT);
-        return result.stream()
-                .filter(r -> needle == null
-                        || ((String) r[5]).toLowerCase(Locale.ROOT).contains(needle))
-                .flatMap(r -> row(r, now))
-                .filter(row -> state == null || state.isBlank() || row.state().equalsIgnoreCase(state))
+                .setFirstResult(first)
+                .setMaxResults(max)
+                .getResultList()
+                .stream()
+                .map(r -> (String) r[0])
                 .toList();
     }
 
-    private static Stream<DeviceRow> row(Object[] r, long now) {
-        try {
-            DeviceData data = JsonSerialization.readValue((String) r[3], DeviceData.class);
-            return Stream.of(
-                    DeviceRow.of((String) r[4], (String) r[5], (String) r[0], (String) r[1], (Long) r[2], data, now));
-        } catch (IOException | RuntimeException e) {
-            LOG.warnf("CIAM Kit: credential %s has unreadable mobile-OTP data; left out of the report", r[0]);
-            return Stream.empty();
+    List<DeviceRow> devicesOf(EntityManager em, List<String> userIds) {
+        if (userIds.isEmpty()) {
+            return List.of();
         }
+        return query(
+                        em,
+                        ROW + FROM + filter() + " and d.userId in :ids order by u.username, u.id, c.createdDate, c.id",
+                        Object[].class)
+                .setParameter("ids", userIds)
+                .getResultList()
+                .stream()
+                .map(this::row)
+                .toList();
+    }
+
+    /** One keyset page of the export, after the (username, credential id) given; empty strings to start. */
+    List<DeviceRow> exportPage(EntityManager em, String afterUsername, String afterCredentialId, int size) {
+        return query(
+                        em,
+                        ROW + FROM + filter()
+                                + " and (u.username > :au or (u.username = :au and c.id > :ac))"
+                                + " order by u.username, c.id",
+                        Object[].class)
+                .setParameter("au", afterUsername)
+                .setParameter("ac", afterCredentialId)
+                .setMaxResults(size)
+                .getResultList()
+                .stream()
+                .map(this::row)
+                .toList();
+    }
+
+    /** Counts grouped by one column of our table, e.g. {@code d.algorithm}; rows of {@code [value, count]}. */
+    List<Object[]> countBy(EntityManager em, String columns) {
+        return query(em, "select " + columns + ", count(d)" + FROM + filter() + " group by " + columns, Object[].class)
+                .getResultList();
+    }
+
+    long countLocked(EntityManager em) {
+        return query(em, "select count(d)" + FROM + filter() + " and d.lockedUntil > :now", Long.class)
+                .setParameter("now", now)
+                .getSingleResult();
+    }
+
+    long countDevices(EntityManager em) {
+        return query(em, "select count(d)" + FROM + filter(), Long.class).getSingleResult();
+    }
+
+    static EntityManager em(KeycloakSession session) {
+        return session.getProvider(JpaConnectionProvider.class).getEntityManager();
+    }
+
+    private String filter() {
+        StringBuilder where = new StringBuilder();
+        if (needle() != null) {
+            where.append(" and u.username like :search escape '!'");
+        }
+        if ("locked".equalsIgnoreCase(state)) {
+            where.append(" and d.lockedUntil > :stateNow");
+        } else if ("active".equalsIgnoreCase(state)) {
+            where.append(" and d.lockedUntil <= :stateNow");
+        }
+        return where.toString();
+    }
+
+    private <T> TypedQuery<T> query(EntityManager em, String jpql, Class<T> type) {
+        TypedQuery<T> query = em.createQuery(jpql, type).setParameter("realm", realmId);
+        if (needle() != null) {
+            query.setParameter("search", "%" + needle() + "%");
+        }
+        if (jpql.contains(":stateNow")) {
+            query.setParameter("stateNow", now);
+        }
+        return query;
+    }
+
+    private String needle() {
+        if (search == null || search.isBlank()) {
+            return null;
+        }
+        // the user's text is a literal: its own wildcards are escaped
+        return search.toLowerCase(Locale.ROOT)
+                .replace("!", "!!")
+                .replace("%", "!%")
+                .replace("_", "!_");
+    }
+
+    private DeviceRow row(Object[] r) {
+        return DeviceRow.of(
+                (String) r[0],
+                (String) r[1],
+                (String) r[2],
+                (String) r[3],
+                (Long) r[4],
+                (String) r[5],
+                (String) r[6],
+                (Integer) r[7],
+                (Integer) r[8],
+                (Long) r[9],
+                (Long) r[10],
+                (Integer) r[11],
+                now);
     }
 }

@@ -3,20 +3,31 @@ package dev.ciamkit.otp.credential;
 import dev.ciamkit.common.crypto.CryptoException;
 import dev.ciamkit.common.crypto.Envelope;
 import dev.ciamkit.common.crypto.spi.EnvelopeProvider;
+import dev.ciamkit.otp.engine.OtpType;
 import dev.ciamkit.otp.engine.OtpVerifier;
 import dev.ciamkit.otp.engine.ReplayKeys;
 import dev.ciamkit.otp.engine.Verification;
 import dev.ciamkit.otp.engine.VerifierSettings;
+import dev.ciamkit.otp.store.DeviceStateMigration;
+import dev.ciamkit.otp.store.DeviceStates;
+import dev.ciamkit.otp.store.OtpDeviceStateEntity;
 import java.util.Arrays;
 import org.jboss.logging.Logger;
 import org.keycloak.common.util.Time;
 import org.keycloak.credential.CredentialModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.UserModel;
+import org.keycloak.models.utils.KeycloakModelUtils;
 
 /**
  * Verifies a code for one of a user's devices: lock check, seed opened from the envelope, engine, replay guard across
- * the cluster (SingleUseObjectProvider), and a credential write only when the device's state changed.
+ * the cluster, and the device's new state written to its own row.
+ *
+ * <p>The decision is atomic: the device's row is read under a row lock ({@code SELECT ... FOR UPDATE}) and written in
+ * the same short transaction, so parallel requests for one device, on one node or several, queue on the row instead
+ * of overwriting each other (every failure counts; the HOTP counter never steps back). That transaction is our own,
+ * so the lock is held for the check only, not for the rest of the request. The credential itself is never written
+ * here (no user-cache invalidation at each login).
  */
 public final class DeviceVerification {
 
@@ -47,8 +58,7 @@ public final class DeviceVerification {
         return check(
                 user,
                 credentialId,
-                (verifier, seed, device) -> verifier.verify(
-                        seed, device.data().policy(), device.data().state(), code, Time.currentTime()));
+                (verifier, seed, data) -> verifier.verify(seed, data.policy(), data.state(), code, Time.currentTime()));
     }
 
     /** HOTP resynchronisation with two consecutive codes. */
@@ -56,8 +66,7 @@ public final class DeviceVerification {
         return check(
                 user,
                 credentialId,
-                (verifier, seed, device) -> verifier.resync(
-                        seed, device.data().policy(), device.data().state(), first, second));
+                (verifier, seed, data) -> verifier.resync(seed, data.policy(), data.state(), first, second));
     }
 
     private Outcome check(UserModel user, String credentialId, Check check) {
@@ -65,46 +74,73 @@ public final class DeviceVerification {
         if (device == null) {
             return Outcome.UNKNOWN_DEVICE;
         }
+        Outcome outcome = KeycloakModelUtils.runJobInTransactionWithResult(
+                session.getKeycloakSessionFactory(), tx -> decide(tx, user, device, check));
+        if (outcome != null) {
+            return outcome;
+        }
+        DeviceStateMigration.ensureRow(session.getKeycloakSessionFactory(), user.getId(), device);
+        outcome = KeycloakModelUtils.runJobInTransactionWithResult(
+                session.getKeycloakSessionFactory(), tx -> decide(tx, user, device, check));
+        // still none: the credential was removed meanwhile
+        return outcome == null ? Outcome.UNKNOWN_DEVICE : outcome;
+    }
+
+    /** Null when the device has no state row yet. */
+    private Outcome decide(KeycloakSession tx, UserModel user, MobileOtpCredentialModel device, Check check) {
+        OtpDeviceStateEntity row = new DeviceStates(tx).lock(device.getId());
+        if (row == null) {
+            return null;
+        }
+        DeviceData data = DeviceStates.current(device.data(), row);
         long now = Time.currentTime();
-        if (device.data().lockedAt(now)) {
+        if (data.lockedAt(now)) {
             return Outcome.LOCKED;
         }
-        byte[] seed = openSeed(user, device);
-        if (seed == null) {
+        Verification result = run(check, user, device, data);
+        if (result == null) {
             return Outcome.UNREADABLE;
         }
-        Verification result;
-        try {
-            result = check.run(new OtpVerifier(settings), seed, device);
-        } finally {
-            Arrays.fill(seed, (byte) 0);
-        }
         if (result instanceof Verification.Accepted accepted) {
-            String key = ReplayKeys.of(device.getId(), device.data().type(), accepted.position());
-            if (!session.singleUseObjects()
-                    .putIfAbsent(key, ReplayKeys.lifespanSeconds(device.data().policy(), settings))) {
+            // TOTP: the key stops a code being used twice on two nodes within its step even before our row is read;
+            // HOTP needs none: the counter, moved forward under the lock, refuses the code for ever.
+            if (data.type() == OtpType.TOTP
+                    && !session.singleUseObjects()
+                            .putIfAbsent(
+                                    ReplayKeys.of(device.getId(), data.type(), accepted.position()),
+                                    ReplayKeys.lifespanSeconds(data.policy(), settings))) {
                 return Outcome.REPLAYED;
             }
-            save(user, device.with(device.data().accepted(accepted.next(), now)));
+            DeviceStates.write(row, data.accepted(accepted.next(), now));
             return Outcome.ACCEPTED;
         }
         if (result instanceof Verification.Replayed) {
             return Outcome.REPLAYED;
         }
-        DeviceData failed = device.data().failed(lockPolicy.maxFailures(), lockPolicy.lockSeconds(), now);
-        save(user, device.with(failed));
+        DeviceData failed = data.failed(lockPolicy.maxFailures(), lockPolicy.lockSeconds(), now);
+        DeviceStates.write(row, failed);
         return failed.lockedAt(now) ? Outcome.LOCKED : Outcome.INVALID;
     }
 
-    private byte[] openSeed(UserModel user, MobileOtpCredentialModel device) {
+    /** Null when the seed cannot be opened: a handled, logged failure, never an exception for the user. */
+    private Verification run(Check check, UserModel user, MobileOtpCredentialModel device, DeviceData data) {
+        byte[] seed = openSeed(user, device, data);
+        if (seed == null) {
+            return null;
+        }
+        try {
+            return check.run(new OtpVerifier(settings), seed, data);
+        } finally {
+            Arrays.fill(seed, (byte) 0);
+        }
+    }
+
+    private byte[] openSeed(UserModel user, MobileOtpCredentialModel device, DeviceData data) {
         String sealed = null;
         try {
             sealed = device.sealedSeed();
             return session.getProvider(EnvelopeProvider.class)
-                    .open(
-                            sealed,
-                            MobileOtpCredentialModel.seedContext(
-                                    user.getId(), device.data().deviceId()));
+                    .open(sealed, MobileOtpCredentialModel.seedContext(user.getId(), data.deviceId()));
         } catch (CryptoException | IllegalStateException e) {
             LOG.warnf(
                     "CIAM Kit: the seed of device credential %s cannot be opened (key id %s)",
@@ -123,12 +159,8 @@ public final class DeviceVerification {
                 : MobileOtpCredentialModel.from(stored);
     }
 
-    private static void save(UserModel user, MobileOtpCredentialModel device) {
-        user.credentialManager().updateStoredCredential(device);
-    }
-
     @FunctionalInterface
     private interface Check {
-        Verification run(OtpVerifier verifier, byte[] seed, MobileOtpCredentialModel device);
+        Verification run(OtpVerifier verifier, byte[] seed, DeviceData data);
     }
 }

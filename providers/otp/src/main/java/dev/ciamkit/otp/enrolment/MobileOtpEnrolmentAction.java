@@ -9,6 +9,7 @@ import dev.ciamkit.otp.engine.ReplayKeys;
 import dev.ciamkit.otp.engine.Verification;
 import dev.ciamkit.otp.engine.VerifierSettings;
 import dev.ciamkit.otp.form.OtpErrors;
+import dev.ciamkit.otp.store.DeviceStates;
 import jakarta.ws.rs.core.MultivaluedMap;
 import java.util.Set;
 import java.util.UUID;
@@ -129,12 +130,15 @@ final class MobileOtpEnrolmentAction implements RequiredActionProvider, Credenti
         String sealed = context.getSession()
                 .getProvider(EnvelopeProvider.class)
                 .seal(pending.seed, MobileOtpCredentialModel.seedContext(user.getId(), deviceId));
-        MobileOtpCredentialModel model = MobileOtpCredentialModel.create(
-                uniqueLabel(user, label),
-                DeviceData.enrolled(deviceId, pending.policy, accepted.next(), now),
-                sealed,
-                Time.currentTimeMillis());
+        DeviceData data = DeviceData.enrolled(deviceId, pending.policy, accepted.next(), now);
+        long created = Time.currentTimeMillis();
+        MobileOtpCredentialModel model =
+                MobileOtpCredentialModel.create(uniqueLabel(user, label), data, sealed, created);
         CredentialModel stored = user.credentialManager().createStoredCredential(model);
+        // The device's state row, in the same transaction; the credential row first, for the foreign key.
+        DeviceStates states = new DeviceStates(context.getSession());
+        states.flush();
+        states.create(context.getRealm().getId(), user.getId(), stored.getId(), data, created);
         // The code that confirmed the device must not also open the next login.
         context.getSession()
                 .singleUseObjects()

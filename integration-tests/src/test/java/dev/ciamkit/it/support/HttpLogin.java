@@ -1,0 +1,101 @@
+package dev.ciamkit.it.support;
+
+import java.io.IOException;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+
+/**
+ * One browser-less login of the demo app's client over plain HTTP, with its own cookies: for tests that need many
+ * authentication sessions at once. Forms are read with jsoup; redirects are not followed, so the last response says
+ * where the flow went.
+ */
+public final class HttpLogin {
+
+    private final HttpClient http =
+            HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    // Keycloak marks its cookies Secure; a browser sends them to http://localhost, java.net's CookieManager does not.
+    private final Map<String, String> cookies = new ConcurrentHashMap<>();
+    private Document page;
+
+    /** Opens the login and signs in with the test password; the next page is our OTP form. */
+    public static HttpLogin toOtpForm(String realm, String username) throws Exception {
+        HttpLogin login = new HttpLogin();
+        Oidc.Pkce pkce = Oidc.Pkce.create();
+        String url = Oidc.authorizationUrl(
+                realm,
+                DemoApp.REDIRECT_URI,
+                UUID.randomUUID().toString(),
+                Map.of("code_challenge", pkce.challenge(), "code_challenge_method", "S256"));
+        login.page =
+                login.read(login.send(HttpRequest.newBuilder(URI.create(url)).GET()));
+        HttpResponse<String> otpPage = login.post(
+                "kc-form-login", Map.of("username", username, "password", TestUsers.PASSWORD, "credentialId", ""));
+        login.page = login.read(otpPage);
+        if (login.page.getElementById("ciamkit-otp-form") == null) {
+            throw new IllegalStateException("no OTP form after the password: HTTP " + otpPage.statusCode());
+        }
+        return login;
+    }
+
+    /** Posts a code on our OTP form for the device it preselects. */
+    public HttpResponse<String> submitOtp(String code) throws IOException, InterruptedException {
+        Element form = page.getElementById("ciamkit-otp-form");
+        Element device = form.selectFirst("input[name=deviceId][checked], input[name=deviceId][type=hidden]");
+        return post("ciamkit-otp-form", Map.of("otp", code, "deviceId", device == null ? "" : device.val()));
+    }
+
+    private HttpResponse<String> post(String formId, Map<String, String> fields)
+            throws IOException, InterruptedException {
+        Element form = page.getElementById(formId);
+        if (form == null) {
+            throw new IllegalStateException("no form " + formId + " on the page");
+        }
+        String body = fields.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        return send(HttpRequest.newBuilder(URI.create(form.absUrl("action")))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
+        if (!cookies.isEmpty()) {
+            request.header(
+                    "Cookie",
+                    cookies.entrySet().stream()
+                            .map(c -> c.getKey() + "=" + c.getValue())
+                            .collect(Collectors.joining("; ")));
+        }
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        for (String header : response.headers().allValues("set-cookie")) {
+            for (HttpCookie cookie : HttpCookie.parse(header)) {
+                if (cookie.getMaxAge() == 0) {
+                    cookies.remove(cookie.getName());
+                } else {
+                    cookies.put(cookie.getName(), cookie.getValue());
+                }
+            }
+        }
+        return response;
+    }
+
+    private Document read(HttpResponse<String> response) {
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("expected a page, got HTTP " + response.statusCode());
+        }
+        return Jsoup.parse(response.body(), response.uri().toString());
+    }
+}
