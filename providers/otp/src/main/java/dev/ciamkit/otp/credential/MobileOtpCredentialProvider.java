@@ -1,5 +1,7 @@
 package dev.ciamkit.otp.credential;
 
+import dev.ciamkit.common.bruteforce.FactorAttempts;
+import dev.ciamkit.otp.engine.OtpVerifier;
 import dev.ciamkit.otp.engine.VerifierSettings;
 import org.keycloak.credential.CredentialInput;
 import org.keycloak.credential.CredentialInputValidator;
@@ -58,15 +60,28 @@ public final class MobileOtpCredentialProvider
                         .isPresent();
     }
 
-    /** Validation with default settings, for callers outside our authenticator (which uses its own config). */
+    /**
+     * Validation with default settings, for callers outside our authenticator (which uses its own config). A refused
+     * code counts in Keycloak's brute-force protector here too, so no caller opens an uncounted guessing path.
+     */
     @Override
     public boolean isValid(RealmModel realm, UserModel user, CredentialInput input) {
         if (!supportsCredentialType(input.getType())) {
             return false;
         }
-        return new DeviceVerification(session, VerifierSettings.DEFAULT, LockPolicy.DEFAULT)
-                        .verify(user, input.getCredentialId(), input.getChallengeResponse())
-                == DeviceVerification.Outcome.ACCEPTED;
+        DeviceVerification.Outcome outcome = new DeviceVerification(
+                        session, VerifierSettings.DEFAULT, LockPolicy.DEFAULT)
+                .verify(
+                        user,
+                        MobileOtpCredentialModel.credentialIdOrNull(input.getCredentialId()),
+                        OtpVerifier.typedCode(input.getChallengeResponse()));
+        if (outcome == DeviceVerification.Outcome.ACCEPTED) {
+            return true;
+        }
+        if (outcome != DeviceVerification.Outcome.UNREADABLE) {
+            FactorAttempts.failed(session, realm, user);
+        }
+        return false;
     }
 
     @Override
