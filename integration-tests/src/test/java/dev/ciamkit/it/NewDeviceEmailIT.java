@@ -2,14 +2,14 @@ package dev.ciamkit.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import dev.ciamkit.it.support.Admin;
 import dev.ciamkit.it.support.Browser;
 import dev.ciamkit.it.support.KeycloakServerExtension;
-import dev.ciamkit.it.support.Oidc;
 import dev.ciamkit.it.support.OtpJourney;
-import dev.ciamkit.it.support.TestUsers;
+import dev.ciamkit.it.support.TestRealm;
 import dev.ciamkit.it.support.TestUsers.TestUser;
 import jakarta.mail.BodyPart;
 import jakarta.mail.Multipart;
@@ -17,14 +17,13 @@ import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.keycloak.admin.client.Keycloak;
-import org.keycloak.representations.idm.RealmRepresentation;
+import org.openqa.selenium.By;
 
 /** The new-device notice in the branded email layout, delivered to a real SMTP server (GreenMail). */
 @ExtendWith(KeycloakServerExtension.class)
@@ -32,36 +31,39 @@ class NewDeviceEmailIT {
 
     private static Keycloak admin;
     private static GreenMail smtp;
+    private static TestRealm realm;
 
     @BeforeAll
-    static void start() throws Exception {
+    static void start() {
         admin = Admin.client();
         smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
-        RealmRepresentation realm = admin.realm(Oidc.REALM).toRepresentation();
-        Map<String, String> config = new HashMap<>();
-        config.put("host", "127.0.0.1");
-        config.put("port", String.valueOf(smtp.getSmtp().getPort()));
-        config.put("from", "no-reply@ciamkit.dev");
-        config.put("fromDisplayName", "CIAM Kit Demo");
-        realm.setSmtpServer(config);
-        admin.realm(Oidc.REALM).update(realm);
+        realm = TestRealm.create(admin, "mail", json -> {
+            ObjectNode config = json.putObject("smtpServer");
+            config.put("host", "127.0.0.1");
+            config.put("port", String.valueOf(smtp.getSmtp().getPort()));
+            config.put("from", "no-reply@ciamkit.dev");
+            config.put("fromDisplayName", "CIAM Kit Demo");
+        });
     }
 
     @AfterAll
-    static void stop() {
-        RealmRepresentation realm = admin.realm(Oidc.REALM).toRepresentation();
-        realm.setSmtpServer(Map.of());
-        admin.realm(Oidc.REALM).update(realm);
+    static void stop() throws Exception {
+        realm.close();
         smtp.stop();
         admin.close();
     }
 
+    @BeforeEach
+    void emptyMailbox() throws Exception {
+        smtp.purgeEmailFromAllMailboxes();
+    }
+
     @Test
     void registering_a_device_sends_a_branded_notice_in_the_users_language() throws Exception {
-        TestUser user = TestUsers.create(admin, "mail");
+        TestUser user = realm.createUser("mail");
         try (Browser browser = Browser.open("ko-KR,ko;q=0.9")) {
-            OtpJourney journey = new OtpJourney(browser).start().password(user.username());
+            OtpJourney journey = new OtpJourney(browser, realm.name()).start().password(user.username());
             journey.enrol("갤럭시 S25");
             journey.finish();
         }
@@ -84,6 +86,35 @@ class NewDeviceEmailIT {
             browser.driver().get(preview.toUri().toString());
             browser.screenshot("email-new-device-ko");
         }
+    }
+
+    @Test
+    void a_label_holding_markup_reaches_the_mail_as_text() throws Exception {
+        String label = "<a href=\"https://evil.example\">x</a> <b>y</b>";
+        TestUser user = realm.createUser("markup");
+        try (Browser browser = Browser.open("en-US,en;q=0.9")) {
+            OtpJourney journey = new OtpJourney(browser, realm.name()).start().password(user.username());
+            journey.enrol(label);
+            journey.finish();
+        }
+        assertThat(realm.devices(user)).extracting(d -> d.getUserLabel()).containsExactly(label);
+
+        assertThat(smtp.waitForIncomingEmail(20_000, 1)).as("a mail arrived").isTrue();
+        MimeMessage mail = smtp.getReceivedMessages()[0];
+        String html = part(mail, "text/html");
+        assertThat(html).doesNotContain("href=\"https://evil.example", "<b>y</b>");
+        // The HTML as a mail reader renders it: the label is text, and no link leads to the planted address.
+        Path preview = Path.of(System.getProperty("ciamkit.output.dir"), "screenshots", "email-new-device-markup.html");
+        Files.createDirectories(preview.getParent());
+        Files.writeString(preview, html, StandardCharsets.UTF_8);
+        try (Browser browser = Browser.open("en-US,en;q=0.9")) {
+            browser.driver().get(preview.toUri().toString());
+            assertThat(browser.driver().findElements(By.cssSelector("a[href*='evil.example']")))
+                    .isEmpty();
+            assertThat(browser.driver().findElement(By.tagName("body")).getText())
+                    .contains(label);
+        }
+        assertThat(part(mail, "text/plain")).contains(label);
     }
 
     private static String part(MimeMessage mail, String type) throws Exception {

@@ -1,5 +1,6 @@
 package dev.ciamkit.otp.admin;
 
+import dev.ciamkit.otp.credential.DeviceHistory;
 import dev.ciamkit.otp.credential.MobileOtpCredentialModel;
 import dev.ciamkit.otp.store.DeviceStateMigration;
 import dev.ciamkit.otp.store.DeviceStates;
@@ -168,7 +169,10 @@ public final class OtpAdminResource {
         return Response.noContent().build();
     }
 
-    /** Removes every device of the user; the login flow sends them to enrolment next time. */
+    /**
+     * Removes every device of the user and allows one re-enrolment: the login flow sends them to enrolment next time.
+     * This is the user's way back when the last device is gone; no password-only login gets there by itself.
+     */
     @DELETE
     @Path("users/{userId}/devices")
     public Response reset(@PathParam("userId") String userId) {
@@ -178,6 +182,7 @@ public final class OtpAdminResource {
                 .map(CredentialModel::getId)
                 .toList();
         ids.forEach(id -> user.credentialManager().removeStoredCredentialById(id));
+        DeviceHistory.allowReEnrolment(user);
         adminEvent
                 .operation(OperationType.DELETE)
                 .resourcePath(session.getContext().getUri())

@@ -33,6 +33,7 @@ public final class MobileOtpCredentialProvider
 
     @Override
     public CredentialModel createCredential(RealmModel realm, UserModel user, MobileOtpCredentialModel credential) {
+        DeviceHistory.recordEnrolled(user);
         return user.credentialManager().createStoredCredential(credential);
     }
 
@@ -93,7 +94,7 @@ public final class MobileOtpCredentialProvider
                 .helpText("ciamkitOtpHelpText")
                 .iconCssClass("kcAuthenticatorOTPClass")
                 .createAction(ENROLMENT_ACTION)
-                .removeable(true)
+                .removeable(new DeviceRemovalPolicy(session).removeable(context.getUser()))
                 .build(session);
     }
 }

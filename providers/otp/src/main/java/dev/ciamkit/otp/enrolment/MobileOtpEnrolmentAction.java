@@ -2,12 +2,14 @@ package dev.ciamkit.otp.enrolment;
 
 import dev.ciamkit.common.crypto.spi.EnvelopeProvider;
 import dev.ciamkit.otp.credential.DeviceData;
+import dev.ciamkit.otp.credential.DeviceHistory;
 import dev.ciamkit.otp.credential.MobileOtpCredentialModel;
 import dev.ciamkit.otp.engine.DeviceState;
 import dev.ciamkit.otp.engine.OtpVerifier;
 import dev.ciamkit.otp.engine.ReplayKeys;
 import dev.ciamkit.otp.engine.Verification;
 import dev.ciamkit.otp.engine.VerifierSettings;
+import dev.ciamkit.otp.form.NoDevicePage;
 import dev.ciamkit.otp.form.OtpErrors;
 import dev.ciamkit.otp.store.DeviceStates;
 import jakarta.ws.rs.core.MultivaluedMap;
@@ -50,6 +52,9 @@ final class MobileOtpEnrolmentAction implements RequiredActionProvider, Credenti
 
     @Override
     public void requiredActionChallenge(RequiredActionContext context) {
+        if (refusedWithoutReset(context)) {
+            return;
+        }
         EnrolmentConfig config = config(context);
         PendingEnrolment pending = pending(context, config);
         context.challenge(
@@ -58,6 +63,9 @@ final class MobileOtpEnrolmentAction implements RequiredActionProvider, Credenti
 
     @Override
     public void processAction(RequiredActionContext context) {
+        if (refusedWithoutReset(context)) {
+            return;
+        }
         MultivaluedMap<String, String> form = context.getHttpRequest().getDecodedFormParameters();
         EnrolmentConfig config = config(context);
         PendingEnrolment pending = pending(context, config);
@@ -119,6 +127,23 @@ final class MobileOtpEnrolmentAction implements RequiredActionProvider, Credenti
                 .render(context.form().setMessage(MessageType.WARNING, "ciamkitOtpEnrolRestarted"));
     }
 
+    /**
+     * A user who has had a device and has none now enrols again only after an admin reset: otherwise a stolen password
+     * plus a removed device would be enough to register the thief's phone.
+     */
+    private static boolean refusedWithoutReset(RequiredActionContext context) {
+        if (!DeviceHistory.lostAllDevices(context.getUser())) {
+            return false;
+        }
+        context.getEvent()
+                .clone()
+                .event(EventType.UPDATE_CREDENTIAL_ERROR)
+                .detail(Details.CREDENTIAL_TYPE, MobileOtpCredentialModel.TYPE)
+                .error(OtpErrors.NO_DEVICE);
+        context.challenge(NoDevicePage.create(context.form()));
+        return true;
+    }
+
     private static CredentialModel save(
             RequiredActionContext context,
             PendingEnrolment pending,
@@ -139,6 +164,7 @@ final class MobileOtpEnrolmentAction implements RequiredActionProvider, Credenti
         DeviceStates states = new DeviceStates(context.getSession());
         states.flush();
         states.create(context.getRealm().getId(), user.getId(), stored.getId(), data, created);
+        DeviceHistory.recordEnrolled(user);
         // The code that confirmed the device must not also open the next login.
         context.getSession()
                 .singleUseObjects()

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.jboss.logging.Logger;
+import org.keycloak.common.util.HtmlUtils;
 import org.keycloak.email.EmailException;
 import org.keycloak.email.EmailTemplateProvider;
 import org.keycloak.models.AbstractKeycloakTransaction;
@@ -33,9 +34,20 @@ final class NewDeviceNotice {
         }
         EmailTemplateProvider email =
                 session.getProvider(EmailTemplateProvider.class).setRealm(realm).setUser(user);
-        // Keycloak adds its own entries (msg, realmName, ...) to this map, so it must be mutable.
-        Map<String, Object> attributes =
-                new HashMap<>(Map.of("deviceLabel", label, "date", new Date(), "ipAddress", ip));
+        // Keycloak adds its own entries (msg, realmName, ...) to this map, so it must be mutable. Whoever enrols types
+        // the label, and the address can come from a proxy header: the HTML part inserts them escaped, after
+        // kcSanitize (see the template); the text part is plain text and gets them raw.
+        Map<String, Object> attributes = new HashMap<>(Map.of(
+                "deviceLabel",
+                label,
+                "deviceLabelHtml",
+                HtmlUtils.escapeAttribute(label),
+                "date",
+                new Date(),
+                "ipAddress",
+                ip,
+                "ipAddressHtml",
+                HtmlUtils.escapeAttribute(ip)));
         session.getTransactionManager().enlistAfterCompletion(new AbstractKeycloakTransaction() {
             @Override
             protected void commitImpl() {

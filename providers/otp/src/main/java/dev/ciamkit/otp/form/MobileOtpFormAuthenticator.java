@@ -1,6 +1,7 @@
 package dev.ciamkit.otp.form;
 
 import dev.ciamkit.common.bruteforce.FactorAttempts;
+import dev.ciamkit.otp.credential.DeviceHistory;
 import dev.ciamkit.otp.credential.DeviceVerification;
 import dev.ciamkit.otp.credential.MobileOtpCredentialModel;
 import dev.ciamkit.otp.credential.MobileOtpCredentialProvider;
@@ -37,6 +38,17 @@ final class MobileOtpFormAuthenticator extends AbstractUsernameFormAuthenticator
 
     @Override
     public void authenticate(AuthenticationFlowContext context) {
+        UserModel user = context.getUser();
+        if (DeviceHistory.lostAllDevices(user)) {
+            // Enrolling here would hand the account to whoever knows the password: only an admin reset reopens it.
+            context.getEvent().user(user).error(OtpErrors.NO_DEVICE);
+            context.challenge(NoDevicePage.create(context.form()));
+            return;
+        }
+        if (!DeviceHistory.hadDevice(user)) {
+            // Devices enrolled before the marker existed.
+            DeviceHistory.recordEnrolled(user);
+        }
         context.challenge(challenge(context, null, null));
     }
 
@@ -161,7 +173,8 @@ final class MobileOtpFormAuthenticator extends AbstractUsernameFormAuthenticator
 
     @Override
     public boolean configuredFor(KeycloakSession session, RealmModel realm, UserModel user) {
-        return user.credentialManager().isConfiguredFor(MobileOtpCredentialModel.TYPE);
+        // A user who has had a device stays "configured" without one, so the flow does not send them to enrolment.
+        return user.credentialManager().isConfiguredFor(MobileOtpCredentialModel.TYPE) || DeviceHistory.hadDevice(user);
     }
 
     @Override

@@ -30,5 +30,8 @@ public final class OtpErrors {
     /** A pending enrolment's seed could not be opened; the enrolment started over with a new one. */
     public static final String ENROLMENT_UNREADABLE = "ciamkit_otp_enrolment_unreadable";
 
+    /** The user has had a device and has none now: no enrolment without an admin reset. */
+    public static final String NO_DEVICE = "ciamkit_otp_no_device";
+
     private OtpErrors() {}
 }

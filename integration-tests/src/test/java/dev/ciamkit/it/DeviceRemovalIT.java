@@ -1,0 +1,240 @@
+package dev.ciamkit.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ciamkit.it.pages.OtpEnrolmentPage;
+import dev.ciamkit.it.pages.OtpLoginPage;
+import dev.ciamkit.it.support.Admin;
+import dev.ciamkit.it.support.AdminApi;
+import dev.ciamkit.it.support.AuthenticatorApp;
+import dev.ciamkit.it.support.Browser;
+import dev.ciamkit.it.support.DemoApp;
+import dev.ciamkit.it.support.KeycloakServerExtension;
+import dev.ciamkit.it.support.Oidc;
+import dev.ciamkit.it.support.OtpJourney;
+import dev.ciamkit.it.support.TestRealm;
+import dev.ciamkit.it.support.TestUsers.TestUser;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.keycloak.admin.client.Keycloak;
+import org.keycloak.representations.idm.CredentialRepresentation;
+import org.keycloak.representations.idm.RequiredActionConfigRepresentation;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+/**
+ * Removing a device needs a fresh login whatever the path, the last device is never removed by the user, and a user
+ * whose devices are gone cannot enrol a new one with the password alone (issue 8, item 4).
+ */
+@ExtendWith(KeycloakServerExtension.class)
+class DeviceRemovalIT {
+
+    /** A client whose tokens carry the account audience, as the account console's own do. */
+    private static final String ACCOUNT_CLIENT = "it-account";
+
+    private static Keycloak admin;
+    private static TestRealm realm;
+
+    @BeforeAll
+    static void start() {
+        admin = Admin.client();
+        realm = TestRealm.create(admin, "removal", json -> {
+            ObjectNode client = ((ArrayNode) json.get("clients")).addObject();
+            client.put("clientId", ACCOUNT_CLIENT);
+            client.put("publicClient", true);
+            client.put("standardFlowEnabled", true);
+            client.put("directAccessGrantsEnabled", false);
+            client.putArray("redirectUris").add(DemoApp.REDIRECT_URI);
+        });
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        realm.close();
+        admin.close();
+    }
+
+    @Test
+    void account_rest_delete_needs_a_fresh_token_with_the_account_audience_and_never_takes_the_last_device()
+            throws Exception {
+        TestUser user = realm.createUser("rest");
+        try (Browser browser = Browser.open("en-US,en;q=0.9")) {
+            OtpJourney journey = new OtpJourney(browser, realm.name()).start().password(user.username());
+            AuthenticatorApp phone = journey.enrol("Phone");
+            journey.finish();
+            Thread.sleep(1100); // the enrolment action's max_auth_age is 0: the next one asks for a fresh login
+            journey.start(Map.of("kc_action", "ciamkit-mobile-otp-register"));
+            journey.password(user.username());
+            journey.otp().enter(phone.nextCode());
+            journey.enrol("<b>Tablet</b>");
+            String appToken = journey.finish().body().get("access_token").asText();
+            String accountToken = accountToken(browser);
+            String tablet = device(user, "<b>Tablet</b>").getId();
+            String phoneId = device(user, "Phone").getId();
+
+            maxAuthAge("1");
+            Thread.sleep(2100);
+            assertThat(deleteByAccountRest(tablet, accountToken))
+                    .as("token older than max_auth_age")
+                    .isEqualTo(400);
+            assertThat(deleteByAccountRest(tablet, appToken))
+                    .as("the demo app's token has no account audience")
+                    .isIn(401, 403);
+            assertThat(realm.devices(user)).hasSize(2);
+
+            maxAuthAge("3600");
+            assertThat(deleteByAccountRest(tablet, accountToken))
+                    .as("fresh token, not the last device")
+                    .isEqualTo(204);
+            assertThat(deleteByAccountRest(phoneId, accountToken))
+                    .as("the last device")
+                    .isEqualTo(400);
+            assertThat(realm.devices(user))
+                    .extracting(CredentialRepresentation::getId)
+                    .containsExactly(phoneId);
+        }
+    }
+
+    @Test
+    void the_console_delete_removes_a_second_device_after_a_fresh_login_but_never_the_last() throws Exception {
+        TestUser user = realm.createUser("console");
+        try (Browser browser = Browser.open("en-US,en;q=0.9")) {
+            OtpJourney journey = new OtpJourney(browser, realm.name()).start().password(user.username());
+            AuthenticatorApp phone = journey.enrol("Phone");
+            journey.finish();
+            Thread.sleep(1100);
+            journey.start(Map.of("kc_action", "ciamkit-mobile-otp-register"));
+            journey.password(user.username());
+            journey.otp().enter(phone.nextCode());
+            journey.enrol("<b>Tablet</b>");
+            journey.finish();
+            String tablet = device(user, "<b>Tablet</b>").getId();
+            String phoneId = device(user, "Phone").getId();
+
+            Thread.sleep(1100); // delete_credential's max_auth_age is 0 in the shipped realm
+            journey.start(Map.of("kc_action", "delete_credential:" + tablet));
+            journey.password(user.username());
+            OtpLoginPage otp = journey.otp();
+            // Item 9: a label typed at enrolment is shown as text, never as markup.
+            assertThat(otp.deviceLabels()).containsExactly("Phone", "<b>Tablet</b>");
+            assertThat(browser.driver().findElements(By.cssSelector(".ciamkit-device label b")))
+                    .isEmpty();
+            otp.choose("Phone");
+            otp.enter(phone.nextCode());
+            accept(browser);
+            journey.finish();
+            assertThat(realm.devices(user))
+                    .extracting(CredentialRepresentation::getId)
+                    .containsExactly(phoneId);
+
+            Thread.sleep(1100);
+            journey.start(Map.of("kc_action", "delete_credential:" + phoneId));
+            journey.password(user.username());
+            journey.otp().enter(phone.nextCode());
+            accept(browser);
+            browser.waiting()
+                    .until(d -> d.getCurrentUrl().startsWith(DemoApp.REDIRECT_URI)
+                            || !d.findElements(By.id("kc-error-message")).isEmpty()
+                            || !d.findElements(By.cssSelector(".pf-v5-c-alert")).isEmpty());
+        }
+        assertThat(realm.devices(user)).hasSize(1);
+    }
+
+    @Test
+    void without_devices_a_password_login_cannot_enrol_until_an_admin_resets() throws Exception {
+        TestUser user = realm.createUser("gone");
+        OtpJourney.enrolled(realm.name(), user.username());
+        // An admin (or a thief with admin rights elsewhere, or a race) removes the device in the admin console.
+        String deviceId = realm.devices(user).get(0).getId();
+        realm.resource().users().get(user.id()).removeCredential(deviceId);
+
+        try (Browser browser = Browser.open("en-US,en;q=0.9")) {
+            new OtpJourney(browser, realm.name()).start().password(user.username());
+            browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("kc-error-message")));
+            assertThat(browser.driver().findElement(By.id("kc-error-message")).getText())
+                    .contains("contact the customer support of your bank");
+            assertThat(OtpEnrolmentPage.isShown(browser)).isFalse();
+            // A required action started by the application cannot enrol either.
+            new OtpJourney(browser, realm.name())
+                    .start(Map.of("kc_action", "ciamkit-mobile-otp-register"))
+                    .password(user.username());
+            browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("kc-error-message")));
+            assertThat(OtpEnrolmentPage.isShown(browser)).isFalse();
+        }
+        assertThat(realm.devices(user)).isEmpty();
+        assertThat(realm.events(user, "LOGIN_ERROR"))
+                .anySatisfy(event -> assertThat(event.getError()).isEqualTo("ciamkit_otp_no_device"));
+
+        HttpResponse<String> reset =
+                AdminApi.delete(admin, realm.name(), "/ciamkit-otp/users/" + user.id() + "/devices");
+        assertThat(reset.statusCode()).isEqualTo(204);
+        OtpJourney.enrolled(realm.name(), user.username());
+        assertThat(realm.devices(user)).hasSize(1);
+    }
+
+    private static void accept(Browser browser) {
+        browser.waiting().until(ExpectedConditions.elementToBeClickable(By.id("kc-accept")));
+        browser.driver().findElement(By.id("kc-accept")).click();
+    }
+
+    private static CredentialRepresentation device(TestUser user, String label) {
+        return realm.devices(user).stream()
+                .filter(d -> label.equals(d.getUserLabel()))
+                .findFirst()
+                .orElseThrow();
+    }
+
+    private static void maxAuthAge(String seconds) {
+        RequiredActionConfigRepresentation config = new RequiredActionConfigRepresentation();
+        config.setConfig(Map.of("max_auth_age", seconds));
+        realm.resource().flows().updateRequiredActionConfig("delete_credential", config);
+    }
+
+    /** A token for the account audience from the browser's SSO session: its auth_time is that login's. */
+    private static String accountToken(Browser browser) throws Exception {
+        browser.driver()
+                .get(Oidc.realmUrl(realm.name()) + "/protocol/openid-connect/auth?response_type=code&scope=openid"
+                        + "&client_id=" + ACCOUNT_CLIENT + "&state=s&redirect_uri="
+                        + URLEncoder.encode(DemoApp.REDIRECT_URI, StandardCharsets.UTF_8));
+        browser.waiting().until(ExpectedConditions.urlContains(DemoApp.REDIRECT_URI));
+        String code = Oidc.query(browser.driver().getCurrentUrl()).get("code");
+        Oidc.TokenResponse tokens = Oidc.token(
+                realm.name(),
+                Map.of(
+                        "grant_type",
+                        "authorization_code",
+                        "client_id",
+                        ACCOUNT_CLIENT,
+                        "code",
+                        code,
+                        "redirect_uri",
+                        DemoApp.REDIRECT_URI));
+        assertThat(tokens.status()).as(tokens.body().toString()).isEqualTo(200);
+        return tokens.body().get("access_token").asText();
+    }
+
+    /** The deprecated account REST delete that Keycloak 26.7 still serves. */
+    private static int deleteByAccountRest(String credentialId, String token) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(
+                        URI.create(Oidc.realmUrl(realm.name()) + "/account/credentials/" + credentialId))
+                .header("Authorization", "Bearer " + token)
+                // Without it, /account dispatches to the account console's page, which answers 405.
+                .header("Accept", "application/json")
+                .DELETE()
+                .build();
+        return HttpClient.newHttpClient()
+                .send(request, HttpResponse.BodyHandlers.ofString())
+                .statusCode();
+    }
+}

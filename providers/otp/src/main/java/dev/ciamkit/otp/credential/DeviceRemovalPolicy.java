@@ -1,0 +1,77 @@
+package dev.ciamkit.otp.credential;
+
+import dev.ciamkit.common.config.BoundedInt;
+import java.util.Optional;
+import org.keycloak.common.util.Time;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.RequiredActionConfigModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.representations.AccessToken;
+
+/**
+ * Whether a device may be removed now. Keycloak asks {@code isRemoveable()} of the credential type both when the
+ * account console lists devices (a GET) and when a device is deleted (the deprecated account REST {@code DELETE}, or
+ * the {@code delete_credential} required action's POST), so the answer depends on the request:
+ *
+ * <ul>
+ *   <li>never the user's last device, on any request: a thief with a password and a token must not be able to leave
+ *       the account without a device, and the user switches phones by enrolling the new one first;
+ *   <li>on the account REST {@code DELETE}, only with a token whose {@code auth_time} is within the
+ *       {@code delete_credential} action's {@code max_auth_age}: that path checks neither the login's age nor the
+ *       factor (the required action's own {@code max_auth_age} does for the browser path).
+ * </ul>
+ */
+final class DeviceRemovalPolicy {
+
+    static final String DELETE_ACTION = "delete_credential";
+    static final String MAX_AUTH_AGE = "max_auth_age";
+    /** Used when the realm sets no {@code max_auth_age} on delete_credential, as Keycloak's own default. */
+    static final int DEFAULT_MAX_AUTH_AGE_SECONDS = 300;
+
+    private final KeycloakSession session;
+
+    DeviceRemovalPolicy(KeycloakSession session) {
+        this.session = session;
+    }
+
+    boolean removeable(UserModel user) {
+        if (user == null || deviceCount(user) < 2) {
+            return false;
+        }
+        var request = session.getContext().getHttpRequest();
+        String method = request == null ? null : request.getHttpMethod();
+        if ("GET".equals(method) || "HEAD".equals(method)) {
+            return true;
+        }
+        if (!"DELETE".equals(method)) {
+            // The delete_credential required action (a login-actions POST): Keycloak already re-authenticated the
+            // user when the login was older than that action's max_auth_age.
+            return true;
+        }
+        return freshToken(session.getContext().getRealm());
+    }
+
+    private boolean freshToken(RealmModel realm) {
+        if (!(session.getContext().getBearerToken() instanceof AccessToken token) || token.getAuth_time() == null) {
+            return false;
+        }
+        long age = Time.currentTime() - token.getAuth_time();
+        return age >= 0 && age <= maxAuthAgeSeconds(realm);
+    }
+
+    static int maxAuthAgeSeconds(RealmModel realm) {
+        return Optional.ofNullable(realm)
+                .map(r -> r.getRequiredActionConfigByAlias(DELETE_ACTION))
+                .map(RequiredActionConfigModel::getConfig)
+                .map(config ->
+                        BoundedInt.read(config, MAX_AUTH_AGE, DEFAULT_MAX_AUTH_AGE_SECONDS, 0, Integer.MAX_VALUE))
+                .orElse(DEFAULT_MAX_AUTH_AGE_SECONDS);
+    }
+
+    private static long deviceCount(UserModel user) {
+        return user.credentialManager()
+                .getStoredCredentialsByTypeStream(MobileOtpCredentialModel.TYPE)
+                .count();
+    }
+}
