@@ -37,11 +37,14 @@ public final class OtpLoginPage {
         throw new AssertionError("no device labelled " + label);
     }
 
+    /** Types the code and submits; returns once the browser has left this page, so the next page object sees the next page. */
     public void enter(String code) {
+        WebElement form = browser.driver().findElement(By.id("ciamkit-otp-form"));
         WebElement otp = browser.driver().findElement(By.id("otp"));
         otp.clear();
         otp.sendKeys(code);
         browser.driver().findElement(By.id("kc-login")).click();
+        browser.waiting().until(ExpectedConditions.stalenessOf(form));
     }
 
     /** The layout's "restart login" button next to the username: leaves the flow for a fresh login. */
