@@ -181,16 +181,23 @@ class PasswordResetIT {
     }
 
     @Test
-    void a_user_without_a_device_sets_the_password_then_registers_one_as_at_first_login() throws Exception {
+    void a_user_without_a_device_cannot_reset_by_email_alone_nor_enrol_a_device_through_it() throws Exception {
+        // Otherwise the mailbox alone would set the password and register a phone: for a user who never enrolled,
+        // and for one whose registration support has just reset.
         TestUser user = realm.createUser("nodevice");
+        Long passwordSetAt = passwordCreated(user);
         try (Browser browser = Browser.open("en-US,en;q=0.9")) {
-            OtpJourney journey = new OtpJourney(browser, realm.name()).start();
+            new OtpJourney(browser, realm.name()).start();
             browser.driver().get(resetLink(browser, user));
-            new UpdatePasswordPage(browser).update(NEW_PASSWORD);
-            journey.enrol("Phone");
-            assertThat(journey.finish().status()).isEqualTo(200);
+            assertThat(new ErrorPage(browser).message()).contains("can only be reset with your sign-in device");
+            assertNeverPastTheFactor(browser);
         }
-        assertThat(realm.devices(user)).hasSize(1);
+        assertThat(passwordCreated(user)).as("the password was not changed").isEqualTo(passwordSetAt);
+        assertThat(realm.devices(user)).isEmpty();
+        assertThat(sessions(user)).isZero();
+        assertThat(realm.events(user, "RESET_PASSWORD_ERROR"))
+                .extracting(EventRepresentation::getError)
+                .contains("ciamkit_otp_no_device");
     }
 
     /** Asks for a reset from the login page and returns the link mailed to the user. */

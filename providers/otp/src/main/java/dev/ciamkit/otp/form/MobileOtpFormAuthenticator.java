@@ -45,6 +45,12 @@ final class MobileOtpFormAuthenticator extends AbstractUsernameFormAuthenticator
             context.challenge(NoDevicePage.create(context.form()));
             return;
         }
+        if (PasswordReset.isUnderway(context.getFlowPath()) && !DeviceHistory.hasDevice(user)) {
+            // The email link alone would set the password and then register whatever phone the mailbox's reader holds.
+            context.getEvent().user(user).error(OtpErrors.NO_DEVICE);
+            context.challenge(NoDevicePage.forPasswordReset(context.form()));
+            return;
+        }
         if (!DeviceHistory.hadDevice(user)) {
             // Devices enrolled before the marker existed.
             DeviceHistory.recordEnrolled(user);
@@ -173,8 +179,12 @@ final class MobileOtpFormAuthenticator extends AbstractUsernameFormAuthenticator
 
     @Override
     public boolean configuredFor(KeycloakSession session, RealmModel realm, UserModel user) {
-        // A user who has had a device stays "configured" without one, so the flow does not send them to enrolment.
-        return user.credentialManager().isConfiguredFor(MobileOtpCredentialModel.TYPE) || DeviceHistory.hadDevice(user);
+        // A user who has had a device stays "configured" without one, so the flow does not send them to enrolment; in a
+        // password reset every user is, so that the step refuses (authenticate) instead of leaving a set-up for later:
+        // Keycloak reads "set-up allowed" from the factory, not from the flow's execution.
+        return user.credentialManager().isConfiguredFor(MobileOtpCredentialModel.TYPE)
+                || DeviceHistory.hadDevice(user)
+                || PasswordReset.isUnderway(session);
     }
 
     @Override
