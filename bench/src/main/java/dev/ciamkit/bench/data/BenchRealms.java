@@ -3,6 +3,7 @@ package dev.ciamkit.bench.data;
 import dev.ciamkit.common.crypto.Envelope;
 import dev.ciamkit.common.crypto.KeyFile;
 import dev.ciamkit.otp.credential.DeviceData;
+import dev.ciamkit.otp.credential.DeviceHistory;
 import dev.ciamkit.otp.credential.MobileOtpCredentialModel;
 import dev.ciamkit.otp.engine.DeviceState;
 import dev.ciamkit.otp.engine.OtpPolicy;
@@ -130,6 +131,8 @@ public final class BenchRealms {
             DeviceData data = DeviceData.enrolled(deviceId, OtpPolicy.DEFAULT, DeviceState.NEW, 0);
             MobileOtpCredentialModel model = MobileOtpCredentialModel.create("Phone", data, sealed, 0L);
             otp = credential(model, MobileOtpCredentialModel.TYPE, "Phone");
+            // As enrolment leaves it, so the measured logins are steady-state ones, not a first login's one-off write.
+            user.setAttributes(Map.of(DeviceHistory.ATTRIBUTE, List.of("true")));
         }
         user.setCredentials(List.of(credential(password, PasswordCredentialModel.TYPE, null), otp));
         csv.println(username + "," + HexFormat.of().formatHex(seed));
