@@ -41,7 +41,7 @@ public final class LoginPage {
     public void signIn(String username, String password) {
         driver().findElements(By.id("username")).forEach(field -> field.sendKeys(username));
         driver().findElement(By.id("password")).sendKeys(password);
-        driver().findElement(By.id("kc-login")).click();
+        browser.clickAndLeave(driver().findElement(By.id("kc-login")));
     }
 
     private WebDriver driver() {

@@ -43,7 +43,7 @@ public final class OtpEnrolmentPage {
         if (label != null) {
             browser.driver().findElement(By.id("label")).sendKeys(label);
         }
-        browser.driver().findElement(By.id("ciamkit-enrol-submit")).click();
+        browser.clickAndLeave(browser.driver().findElement(By.id("ciamkit-enrol-submit")));
     }
 
     public boolean offersSmsLink() {

@@ -24,6 +24,6 @@ public final class ResetPasswordPage {
 
     public void request(String username) {
         browser.driver().findElement(By.id("username")).sendKeys(username);
-        browser.driver().findElement(By.id("kc-form-buttons")).click();
+        browser.clickAndLeave(browser.driver().findElement(By.id("kc-form-buttons")));
     }
 }

@@ -21,6 +21,6 @@ public final class UpdatePasswordPage {
     public void update(String password) {
         browser.driver().findElement(By.id("password-new")).sendKeys(password);
         browser.driver().findElement(By.id("password-confirm")).sendKeys(password);
-        browser.driver().findElement(By.id("kc-submit")).click();
+        browser.clickAndLeave(browser.driver().findElement(By.id("kc-submit")));
     }
 }

@@ -7,13 +7,16 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -63,6 +66,16 @@ public final class Browser implements AutoCloseable {
 
     public WebDriver driver() {
         return driver;
+    }
+
+    /**
+     * Clicks a control that submits the page and returns once the browser has left it, so the next page object never
+     * reads a node of the page being replaced (Chrome then answers "Node ... does not belong to the document").
+     */
+    public void clickAndLeave(WebElement control) {
+        WebElement page = driver.findElement(By.tagName("html"));
+        control.click();
+        waiting().until(ExpectedConditions.stalenessOf(page));
     }
 
     public WebDriverWait waiting() {
