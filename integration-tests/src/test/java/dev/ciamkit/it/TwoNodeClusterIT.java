@@ -14,11 +14,16 @@ import dev.ciamkit.it.support.Oidc;
 import dev.ciamkit.it.support.OtpJourney;
 import dev.ciamkit.it.support.TestUsers;
 import dev.ciamkit.it.support.TestUsers.TestUser;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -36,6 +41,7 @@ class TwoNodeClusterIT {
 
     private static final String REALM = Oidc.REALM;
     private static final int REALM_FAILURE_FACTOR = 10;
+    private static final Pattern SEALED = Pattern.compile("ck1\\.([A-Za-z0-9_-]+)\\.");
 
     private static ClusterFixture cluster;
     private static Keycloak adminA;
@@ -134,6 +140,40 @@ class TwoNodeClusterIT {
                 .contains(user.username());
         assertThat(events(user, "LOGIN_ERROR"))
                 .anySatisfy(e -> assertThat(e.getError()).isEqualTo("ciamkit_otp_device_locked"));
+    }
+
+    @Test
+    void mid_key_promotion_each_node_opens_the_devices_the_other_sealed_with_its_own_key() throws Exception {
+        // The fixture's key files: A promoted the next key, B still seals with the old one (README, "Rotating keys").
+        TestUser enrolledOnA = TestUsers.create(adminA, REALM, "cluster-keys-a", Map.of());
+        AuthenticatorApp phoneA = OtpJourney.enrolled(cluster.a().baseUrl(), REALM, enrolledOnA.username());
+        TestUser enrolledOnB = TestUsers.create(adminA, REALM, "cluster-keys-b", Map.of());
+        AuthenticatorApp phoneB = OtpJourney.enrolled(cluster.b().baseUrl(), REALM, enrolledOnB.username());
+
+        String keyOfA = sealingKeyId(enrolledOnA);
+        String keyOfB = sealingKeyId(enrolledOnB);
+        assertThat(keyOfA).as("the two nodes seal with different keys").isNotEqualTo(keyOfB);
+
+        // Each on the node that did not seal its seed (its own node is the replay test's business).
+        signIn(cluster.b(), enrolledOnA, phoneA.nextCode());
+        signIn(cluster.a(), enrolledOnB, phoneB.nextCode());
+        assertThat(events(enrolledOnA, "LOGIN_ERROR")).isEmpty();
+        assertThat(events(enrolledOnB, "LOGIN_ERROR")).isEmpty();
+    }
+
+    /** The key id that the user's stored device seed names (sealed values read {@code ck1.<key id>.<body>}). */
+    private static String sealingKeyId(TestUser user) throws Exception {
+        try (Connection db = cluster.database().connect();
+                PreparedStatement query = db.prepareStatement(
+                        "select secret_data from credential where user_id = ? and type = 'ciamkit-mobile-otp'")) {
+            query.setString(1, user.id());
+            try (ResultSet rows = query.executeQuery()) {
+                assertThat(rows.next()).as("a device of " + user.username()).isTrue();
+                Matcher sealed = SEALED.matcher(rows.getString(1));
+                assertThat(sealed.find()).as("a sealed seed").isTrue();
+                return sealed.group(1);
+            }
+        }
     }
 
     private static void signIn(ClusterNode node, TestUser user, String code) throws Exception {

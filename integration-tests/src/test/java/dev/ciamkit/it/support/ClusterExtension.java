@@ -7,7 +7,7 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
- * Starts the two-node {@link ClusterFixture} once for the whole test run (root store, closed by JUnit at the end) and
+ * Starts the two-node {@link ClusterFixture}, as in the middle of a rolling key promotion, once for the whole test run (root store, closed by JUnit at the end) and
  * injects it; also the demo app's callback server, shared with {@link KeycloakServerExtension}, but not the H2 server.
  * Skips the class, saying why, where PostgreSQL is absent.
  */
@@ -42,7 +42,7 @@ public final class ClusterExtension implements BeforeAllCallback, ParameterResol
 
     private static ClusterFixture startCluster() {
         try {
-            return ClusterFixture.start(
+            return ClusterFixture.startMidKeyPromotion(
                     KeycloakServerExtension.TestPaths.serverDir(), KeycloakServerExtension.TestPaths.outputDir());
         } catch (Exception e) {
             throw new IllegalStateException("Could not start the two-node cluster", e);

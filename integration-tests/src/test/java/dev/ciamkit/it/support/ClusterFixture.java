@@ -25,10 +25,12 @@ public final class ClusterFixture implements AutoCloseable {
 
     public static final String HOME_DIR = "cluster-home";
 
+    private final PostgresDatabase database;
     private final ClusterNode a;
     private final ClusterNode b;
 
-    private ClusterFixture(ClusterNode a, ClusterNode b) {
+    private ClusterFixture(PostgresDatabase database, ClusterNode a, ClusterNode b) {
+        this.database = database;
         this.a = a;
         this.b = b;
     }
@@ -44,6 +46,46 @@ public final class ClusterFixture implements AutoCloseable {
                 new ClusterNode.Spec("node-b", 8280, 9280, 7820, keys));
     }
 
+    /**
+     * Both nodes as in the middle of a rolling key promotion (README, "Rotating keys"): both had the file with a next
+     * key from {@code add-next}; A was then restarted with the promoted file and seals with the new key, B not yet and
+     * still seals with the old one. Each must open what the other seals, so every cluster test also proves that the
+     * rotation does not break a rolling restart. The key files are made with the operators' {@code KeyFileTool}.
+     */
+    public static ClusterFixture startMidKeyPromotion(Path serverDir, Path workDir) throws Exception {
+        Path home = buildPostgresHome(serverDir, workDir.resolve(HOME_DIR));
+        Path keys = Files.createDirectories(workDir.resolve("cluster-keys"));
+        Path notYetRestarted = keys.resolve("node-b-keys.properties");
+        Path promoted = keys.resolve("node-a-keys.properties");
+        Files.copy(home.resolve("conf/ciamkit-keys.properties"), notYetRestarted, StandardCopyOption.REPLACE_EXISTING);
+        keyFileTool(home, "add-next", notYetRestarted);
+        Files.copy(notYetRestarted, promoted, StandardCopyOption.REPLACE_EXISTING);
+        keyFileTool(home, "promote", promoted);
+        return start(
+                home,
+                workDir,
+                new ClusterNode.Spec("node-a", 8180, 9180, 7810, promoted),
+                new ClusterNode.Spec("node-b", 8280, 9280, 7820, notYetRestarted));
+    }
+
+    /** Runs {@code java -cp providers/ciamkit-common.jar ...KeyFileTool <command> <file>}, as the README tells. */
+    private static void keyFileTool(Path home, String command, Path file) throws IOException, InterruptedException {
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        Process tool = new ProcessBuilder(
+                        java.toString(),
+                        "-cp",
+                        home.resolve("providers/ciamkit-common.jar").toString(),
+                        "dev.ciamkit.common.crypto.KeyFileTool",
+                        command,
+                        file.toString())
+                .redirectErrorStream(true)
+                .start();
+        String output = new String(tool.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (tool.waitFor() != 0) {
+            throw new IllegalStateException("KeyFileTool " + command + " failed: " + output);
+        }
+    }
+
     /** A cluster of nodes as specified, e.g. with a key file per node for a key-rotation test. */
     public static ClusterFixture start(Path home, Path workDir, ClusterNode.Spec specA, ClusterNode.Spec specB)
             throws Exception {
@@ -55,11 +97,16 @@ public final class ClusterFixture implements AutoCloseable {
             System.out.printf(
                     "CIAM Kit cluster ITs: two nodes ready in %d s%n",
                     Duration.between(started, Instant.now()).toSeconds());
-            return new ClusterFixture(a, b);
+            return new ClusterFixture(database, a, b);
         } catch (Exception | Error e) {
             a.close();
             throw e;
         }
+    }
+
+    /** The database both nodes share, for tests that check what was stored. */
+    public PostgresDatabase database() {
+        return database;
     }
 
     public ClusterNode a() {
