@@ -21,6 +21,7 @@ import dev.ciamkit.it.support.OtpJourney;
 import dev.ciamkit.it.support.TestRealm;
 import dev.ciamkit.it.support.TestUsers.TestUser;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -183,21 +184,39 @@ class PasswordResetIT {
     @Test
     void a_user_without_a_device_cannot_reset_by_email_alone_nor_enrol_a_device_through_it() throws Exception {
         // Otherwise the mailbox alone would set the password and register a phone: for a user who never enrolled,
-        // and for one whose registration support has just reset.
-        TestUser user = realm.createUser("nodevice");
-        Long passwordSetAt = passwordCreated(user);
+        // and for one whose registration support has just reset. The link opened in the browser that asked for it,
+        // and in a fresh one (a session that never went through the login page).
+        TestUser sameBrowser = realm.createUser("nodevice");
+        TestUser freshBrowser = realm.createUser("nodevice-fresh");
+        Map<String, Long> passwordsSetAt = Map.of(
+                sameBrowser.id(), passwordCreated(sameBrowser), freshBrowser.id(), passwordCreated(freshBrowser));
+        String freshLink;
         try (Browser browser = Browser.open("en-US,en;q=0.9")) {
             new OtpJourney(browser, realm.name()).start();
-            browser.driver().get(resetLink(browser, user));
+            browser.driver().get(resetLink(browser, sameBrowser));
             assertThat(new ErrorPage(browser).message()).contains("can only be reset with your sign-in device");
             assertNeverPastTheFactor(browser);
         }
-        assertThat(passwordCreated(user)).as("the password was not changed").isEqualTo(passwordSetAt);
-        assertThat(realm.devices(user)).isEmpty();
-        assertThat(sessions(user)).isZero();
-        assertThat(realm.events(user, "RESET_PASSWORD_ERROR"))
-                .extracting(EventRepresentation::getError)
-                .contains("ciamkit_otp_no_device");
+        try (Browser browser = Browser.open("en-US,en;q=0.9")) {
+            new OtpJourney(browser, realm.name()).start();
+            freshLink = resetLink(browser, freshBrowser);
+        }
+        try (Browser fresh = Browser.open("en-US,en;q=0.9")) {
+            fresh.driver().get(freshLink);
+            assertThat(new ErrorPage(fresh).message()).contains("can only be reset with your sign-in device");
+            assertNeverPastTheFactor(fresh);
+        }
+        for (TestUser user : List.of(sameBrowser, freshBrowser)) {
+            assertThat(passwordCreated(user))
+                    .as("the password was not changed")
+                    .isEqualTo(passwordsSetAt.get(user.id()));
+            assertThat(realm.devices(user)).isEmpty();
+            assertThat(sessions(user)).isZero();
+            assertThat(realm.events(user, "RESET_PASSWORD_ERROR"))
+                    .extracting(EventRepresentation::getError)
+                    .contains("ciamkit_otp_no_device");
+            assertThat(realm.events(user, "UPDATE_PASSWORD")).isEmpty();
+        }
     }
 
     /** Asks for a reset from the login page and returns the link mailed to the user. */

@@ -35,6 +35,7 @@ final class MobileOtpFormAuthenticator extends AbstractUsernameFormAuthenticator
     static final String FIELD_OTP = "otp";
     static final String FIELD_NEXT = "otpNext";
     static final String FIELD_DEVICE = "deviceId";
+    private static final String ENROLMENT = MobileOtpCredentialProvider.ENROLMENT_ACTION;
 
     @Override
     public void authenticate(AuthenticationFlowContext context) {
@@ -45,10 +46,20 @@ final class MobileOtpFormAuthenticator extends AbstractUsernameFormAuthenticator
             context.challenge(NoDevicePage.create(context.form()));
             return;
         }
-        if (PasswordReset.isUnderway(context.getFlowPath()) && !DeviceHistory.hasDevice(user)) {
-            // The email link alone would set the password and then register whatever phone the mailbox's reader holds.
-            context.getEvent().user(user).error(OtpErrors.NO_DEVICE);
-            context.challenge(NoDevicePage.forPasswordReset(context.form()));
+        if (!DeviceHistory.hasDevice(user)) {
+            if (PasswordReset.isUnderway(context)) {
+                // The email link alone would set the password and then register whatever phone the mailbox's reader
+                // holds.
+                context.getEvent().user(user).error(OtpErrors.NO_DEVICE);
+                context.challenge(NoDevicePage.forPasswordReset(context.form()));
+                return;
+            }
+            // First login (or the one after a support reset): the password was checked in this flow; the enrolment
+            // required action registers the phone before the login completes (what Keycloak's set-up would do).
+            if (!context.getAuthenticationSession().getRequiredActions().contains(ENROLMENT)) {
+                context.getAuthenticationSession().addRequiredAction(ENROLMENT);
+            }
+            context.success();
             return;
         }
         if (!DeviceHistory.hadDevice(user)) {
@@ -136,7 +147,7 @@ final class MobileOtpFormAuthenticator extends AbstractUsernameFormAuthenticator
                 : devices.isEmpty() ? "" : devices.get(0).getId();
         boolean hotp = devices.stream()
                 .filter(d -> d.getId().equals(chosen))
-                .map(MobileOtpCredentialModel::from)
+                .flatMap(d -> MobileOtpCredentialModel.read(d).stream())
                 .anyMatch(d -> d.data().type() == OtpType.HOTP);
         return form.setAttribute(
                         "ciamkitDevices",
@@ -177,14 +188,16 @@ final class MobileOtpFormAuthenticator extends AbstractUsernameFormAuthenticator
         return true;
     }
 
+    /**
+     * Always: the step itself decides in {@link #authenticate} between the code form, the enrolment and a refusal.
+     * Answering from the user's devices would let Keycloak skip the step and schedule the enrolment whenever the user
+     * has none, without asking us, also in a password reset opened from the email link alone (Keycloak reads
+     * "set-up allowed" from the factory, not from the flow's execution, and whether a reset is underway is not known
+     * reliably here).
+     */
     @Override
     public boolean configuredFor(KeycloakSession session, RealmModel realm, UserModel user) {
-        // A user who has had a device stays "configured" without one, so the flow does not send them to enrolment; in a
-        // password reset every user is, so that the step refuses (authenticate) instead of leaving a set-up for later:
-        // Keycloak reads "set-up allowed" from the factory, not from the flow's execution.
-        return user.credentialManager().isConfiguredFor(MobileOtpCredentialModel.TYPE)
-                || DeviceHistory.hadDevice(user)
-                || PasswordReset.isUnderway(session);
+        return true;
     }
 
     @Override

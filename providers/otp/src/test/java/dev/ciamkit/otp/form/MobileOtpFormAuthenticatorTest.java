@@ -16,6 +16,7 @@ import dev.ciamkit.otp.credential.DeviceVerification;
 import dev.ciamkit.otp.credential.DeviceVerification.Outcome;
 import jakarta.ws.rs.core.MultivaluedHashMap;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -29,6 +30,7 @@ import org.keycloak.events.EventBuilder;
 import org.keycloak.forms.login.LoginFormsProvider;
 import org.keycloak.http.HttpRequest;
 import org.keycloak.models.AuthenticationExecutionModel;
+import org.keycloak.models.AuthenticationFlowModel;
 import org.keycloak.models.KeycloakContext;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakUriInfo;
@@ -182,6 +184,73 @@ class MobileOtpFormAuthenticatorTest {
             verify(event).error("user_disabled");
             verify(form).addError(argThat(m -> m.getMessage().equals("ciamkitOtpUserLocked")));
             verify(context, never()).success();
+        }
+    }
+
+    @Nested
+    class Without_a_device {
+
+        private final AuthenticationSessionModel authSession = mock(AuthenticationSessionModel.class);
+        private final AuthenticationFlowModel browserFlow = flow("browser-flow-id");
+        private final AuthenticationFlowModel resetFlow = flow("reset-flow-id");
+
+        @BeforeEach
+        void noDevice() {
+            given(context.getAuthenticationSession()).willReturn(authSession);
+            given(realm.getResetCredentialsFlow()).willReturn(resetFlow);
+            given(user.credentialManager().getStoredCredentialsByTypeStream(anyString()))
+                    .willAnswer(i -> Stream.empty());
+        }
+
+        private static AuthenticationFlowModel flow(String id) {
+            AuthenticationFlowModel flow = new AuthenticationFlowModel();
+            flow.setId(id);
+            return flow;
+        }
+
+        @Test
+        void the_step_always_counts_as_configured_so_keycloak_never_schedules_a_set_up_without_asking_it() {
+            assertThat(authenticator.configuredFor(session, realm, user)).isTrue();
+        }
+
+        @ParameterizedTest
+        @CsvSource({"reset-flow-id, ''", "reset-flow-id, authenticate", "browser-flow-id, reset-credentials"})
+        void a_password_reset_is_refused_with_its_page_and_an_event_and_enrols_nothing(String running, String path) {
+            given(context.getTopLevelFlow()).willReturn(flow(running));
+            given(context.getFlowPath()).willReturn(path);
+
+            authenticator.authenticate(context);
+
+            verify(event).error(OtpErrors.NO_DEVICE);
+            verify(form).setError(NoDevicePage.RESET_MESSAGE);
+            verify(context).challenge(any());
+            verify(context, never()).success();
+            verify(authSession, never()).addRequiredAction(anyString());
+            verify(user, never()).setSingleAttribute(anyString(), anyString());
+        }
+
+        @Test
+        void a_first_login_passes_the_step_to_the_enrolment_required_action() {
+            given(context.getTopLevelFlow()).willReturn(browserFlow);
+            given(context.getFlowPath()).willReturn("authenticate");
+
+            authenticator.authenticate(context);
+
+            verify(authSession).addRequiredAction("ciamkit-mobile-otp-register");
+            verify(context).success();
+            verify(event, never()).error(anyString());
+        }
+
+        @Test
+        void a_user_who_had_a_device_gets_the_contact_support_page_in_either_flow() {
+            given(user.getFirstAttribute("ciamkit.otp.enrolled")).willReturn("true");
+            given(context.getTopLevelFlow()).willReturn(browserFlow);
+
+            authenticator.authenticate(context);
+
+            verify(form).setError(NoDevicePage.MESSAGE);
+            verify(context, never()).success();
+            verify(authSession, never()).addRequiredAction(anyString());
         }
     }
 }
