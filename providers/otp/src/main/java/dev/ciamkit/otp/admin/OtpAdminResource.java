@@ -6,6 +6,7 @@ import dev.ciamkit.otp.store.DeviceStateMigration;
 import dev.ciamkit.otp.store.DeviceStates;
 import dev.ciamkit.otp.store.OtpDeviceStateEntity;
 import jakarta.persistence.EntityManager;
+import jakarta.ws.rs.ClientErrorException;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -155,7 +156,10 @@ public final class OtpAdminResource {
         if (stored == null || !MobileOtpCredentialModel.TYPE.equals(stored.getType())) {
             throw new NotFoundException("No such device");
         }
-        MobileOtpCredentialModel device = MobileOtpCredentialModel.from(stored);
+        MobileOtpCredentialModel device = MobileOtpCredentialModel.read(stored)
+                .orElseThrow(() -> new ClientErrorException(
+                        "The device's stored data cannot be read: remove the device and let the user enrol again",
+                        Response.Status.CONFLICT));
         DeviceStateMigration.ensureRow(session.getKeycloakSessionFactory(), user.getId(), device);
         OtpDeviceStateEntity row = new DeviceStates(session).lock(credentialId);
         if (row == null) {

@@ -70,9 +70,14 @@ public final class DeviceVerification {
     }
 
     private Outcome check(UserModel user, String credentialId, Check check) {
-        MobileOtpCredentialModel device = find(user, credentialId);
-        if (device == null) {
+        CredentialModel stored = find(user, credentialId);
+        if (stored == null) {
             return Outcome.UNKNOWN_DEVICE;
+        }
+        MobileOtpCredentialModel device = MobileOtpCredentialModel.read(stored).orElse(null);
+        if (device == null) {
+            LOG.warnf("CIAM Kit: device credential %s has unreadable public data", stored.getId());
+            return Outcome.UNREADABLE;
         }
         Outcome outcome = KeycloakModelUtils.runJobInTransactionWithResult(
                 session.getKeycloakSessionFactory(), tx -> decide(tx, user, device, check));
@@ -149,14 +154,12 @@ public final class DeviceVerification {
         }
     }
 
-    private static MobileOtpCredentialModel find(UserModel user, String credentialId) {
+    private static CredentialModel find(UserModel user, String credentialId) {
         if (credentialId == null || credentialId.isBlank()) {
             return null;
         }
         CredentialModel stored = user.credentialManager().getStoredCredentialById(credentialId);
-        return stored == null || !MobileOtpCredentialModel.TYPE.equals(stored.getType())
-                ? null
-                : MobileOtpCredentialModel.from(stored);
+        return stored == null || !MobileOtpCredentialModel.TYPE.equals(stored.getType()) ? null : stored;
     }
 
     @FunctionalInterface

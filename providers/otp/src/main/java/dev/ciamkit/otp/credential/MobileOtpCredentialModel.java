@@ -2,6 +2,7 @@ package dev.ciamkit.otp.credential;
 
 import java.io.IOException;
 import java.util.Map;
+import java.util.Optional;
 import org.keycloak.credential.CredentialModel;
 import org.keycloak.util.JsonSerialization;
 
@@ -34,20 +35,36 @@ public final class MobileOtpCredentialModel extends CredentialModel {
         return model;
     }
 
+    /** The stored device; throws when its public data does not parse (use {@link #read} where a user is waiting). */
     public static MobileOtpCredentialModel from(CredentialModel stored) {
+        return read(stored)
+                .orElseThrow(() ->
+                        new IllegalStateException("credential " + stored.getId() + " has unreadable mobile-OTP data"));
+    }
+
+    /**
+     * The stored device, or empty when its public data is missing or does not parse (altered in the database, or
+     * imported broken): a handled failure, never an exception.
+     */
+    public static Optional<MobileOtpCredentialModel> read(CredentialModel stored) {
+        DeviceData data;
         try {
-            DeviceData data = JsonSerialization.readValue(stored.getCredentialData(), DeviceData.class);
-            MobileOtpCredentialModel model = new MobileOtpCredentialModel(data);
-            model.setId(stored.getId());
-            model.setType(stored.getType());
-            model.setUserLabel(stored.getUserLabel());
-            model.setCreatedDate(stored.getCreatedDate());
-            model.setCredentialData(stored.getCredentialData());
-            model.setSecretData(stored.getSecretData());
-            return model;
-        } catch (IOException e) {
-            throw new IllegalStateException("credential " + stored.getId() + " has unreadable mobile-OTP data", e);
+            data = JsonSerialization.readValue(stored.getCredentialData(), DeviceData.class);
+            if (data == null || data.deviceId() == null || data.type() == null || data.algorithm() == null) {
+                return Optional.empty();
+            }
+            data.policy(); // validates digits and period
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
         }
+        MobileOtpCredentialModel model = new MobileOtpCredentialModel(data);
+        model.setId(stored.getId());
+        model.setType(stored.getType());
+        model.setUserLabel(stored.getUserLabel());
+        model.setCreatedDate(stored.getCreatedDate());
+        model.setCredentialData(stored.getCredentialData());
+        model.setSecretData(stored.getSecretData());
+        return Optional.of(model);
     }
 
     public DeviceData data() {
