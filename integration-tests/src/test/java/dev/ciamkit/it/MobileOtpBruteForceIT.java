@@ -21,7 +21,6 @@ import org.keycloak.representations.idm.EventRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
  * Every failed mobile-OTP attempt reaches Keycloak's brute-force protector as a second factor: temporary lockout
@@ -176,7 +175,7 @@ class MobileOtpBruteForceIT {
     private static void submit(Browser browser, String code) {
         WebElement field = browser.driver().findElement(By.id("otp"));
         new OtpLoginPage(browser).enter(code);
-        browser.waiting().until(ExpectedConditions.stalenessOf(field));
+        browser.awaitGone(field);
     }
 
     private static void awaitDisabled(TestUser user) throws Exception {

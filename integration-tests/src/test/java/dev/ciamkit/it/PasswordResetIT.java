@@ -33,7 +33,6 @@ import org.keycloak.representations.idm.EventRepresentation;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
  * Issue 8, item 3: the reset-credentials flow asks for the mobile-OTP factor after the email link and before the new
@@ -236,7 +235,7 @@ class PasswordResetIT {
                         form,
                         name,
                         value);
-        browser.waiting().until(ExpectedConditions.stalenessOf(form));
+        browser.awaitGone(form);
     }
 
     private static void assertNeverPastTheFactor(Browser browser) {

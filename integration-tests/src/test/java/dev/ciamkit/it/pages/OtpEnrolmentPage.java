@@ -54,7 +54,7 @@ public final class OtpEnrolmentPage {
         WebElement button = browser.driver().findElement(By.id("ciamkit-send-link"));
         button.click();
         // The answer is the same page again: wait for the new one, not the old one's QR code.
-        browser.waiting().until(ExpectedConditions.stalenessOf(button));
+        browser.awaitGone(button);
         browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("ciamkit-qr")));
     }
 

@@ -44,7 +44,7 @@ public final class OtpLoginPage {
         otp.clear();
         otp.sendKeys(code);
         browser.driver().findElement(By.id("kc-login")).click();
-        browser.waiting().until(ExpectedConditions.stalenessOf(form));
+        browser.awaitGone(form);
     }
 
     /** The layout's "restart login" button next to the username: leaves the flow for a fresh login. */

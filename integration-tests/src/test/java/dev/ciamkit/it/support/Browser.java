@@ -9,14 +9,16 @@ import java.util.List;
 import java.util.Map;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -75,7 +77,27 @@ public final class Browser implements AutoCloseable {
     public void clickAndLeave(WebElement control) {
         WebElement page = driver.findElement(By.tagName("html"));
         control.click();
-        waiting().until(ExpectedConditions.stalenessOf(page));
+        awaitGone(page);
+    }
+
+    /**
+     * Waits until the element's page has been replaced. Chrome answers a read of a node whose document is being
+     * replaced either as a stale element or with "Node with given id does not belong to the document"; both mean gone.
+     */
+    public void awaitGone(WebElement element) {
+        waiting().until(d -> {
+            try {
+                element.isEnabled();
+                return false;
+            } catch (StaleElementReferenceException | NoSuchElementException e) {
+                return true;
+            } catch (WebDriverException e) {
+                if (e.getMessage() != null && e.getMessage().contains("does not belong to the document")) {
+                    return true;
+                }
+                throw e;
+            }
+        });
     }
 
     public WebDriverWait waiting() {
