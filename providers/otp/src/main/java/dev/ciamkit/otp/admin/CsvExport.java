@@ -12,7 +12,9 @@ import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.utils.KeycloakModelUtils;
 
 /**
- * The registration CSV, written while it is read: keyset pages of {@value #PAGE} devices, each read in a short
+ * The registration CSV, written while it is read: keyset pages of {@value #PAGE} devices in credential-id order (our
+ * table's primary key, so every page is an index range however deep; the list, not the export, is in username order),
+ * each read in a short
  * transaction of its own (the response is written after the request's own transaction), so memory stays flat however
  * many devices the realm has. The caller's permission is checked before this is created.
  */
@@ -34,14 +36,12 @@ final class CsvExport implements StreamingOutput {
     public void write(OutputStream output) throws IOException {
         Writer out = new BufferedWriter(new OutputStreamWriter(output, StandardCharsets.UTF_8));
         out.write(Csv.line(header));
-        String afterUsername = "";
-        String afterCredential = "";
+        String after = "";
         List<DeviceRow> page;
         do {
-            String u = afterUsername;
-            String c = afterCredential;
+            String from = after;
             page = KeycloakModelUtils.runJobInTransactionWithResult(
-                    factory, tx -> query.exportPage(RegistrationQuery.em(tx), u, c, PAGE));
+                    factory, tx -> query.exportPage(RegistrationQuery.em(tx), from, PAGE));
             for (DeviceRow r : page) {
                 out.write(Csv.line(List.of(
                         r.username(),
@@ -59,9 +59,7 @@ final class CsvExport implements StreamingOutput {
                         r.failures())));
             }
             if (!page.isEmpty()) {
-                DeviceRow last = page.get(page.size() - 1);
-                afterUsername = last.username();
-                afterCredential = last.credentialId();
+                after = page.get(page.size() - 1).credentialId();
             }
         } while (page.size() == PAGE);
         out.flush();

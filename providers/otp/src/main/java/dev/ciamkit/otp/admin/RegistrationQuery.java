@@ -57,16 +57,13 @@ record RegistrationQuery(String realmId, String search, String state, long now) 
                 .toList();
     }
 
-    /** One keyset page of the export, after the (username, credential id) given; empty strings to start. */
-    List<DeviceRow> exportPage(EntityManager em, String afterUsername, String afterCredentialId, int size) {
-        return query(
-                        em,
-                        ROW + FROM + filter()
-                                + " and (u.username > :au or (u.username = :au and c.id > :ac))"
-                                + " order by u.username, c.id",
-                        Object[].class)
-                .setParameter("au", afterUsername)
-                .setParameter("ac", afterCredentialId)
+    /**
+     * One keyset page of the export, after the credential id given (empty to start), in credential-id order: the next
+     * {@code size} rows of our table's primary key, so each page costs the same however deep the export is.
+     */
+    List<DeviceRow> exportPage(EntityManager em, String afterCredentialId, int size) {
+        return query(em, ROW + FROM + filter() + " and d.credentialId > :after order by d.credentialId", Object[].class)
+                .setParameter("after", afterCredentialId)
                 .setMaxResults(size)
                 .getResultList()
                 .stream()
