@@ -23,23 +23,26 @@ record RegistrationQuery(String realmId, String search, String state, long now) 
             + " d.type, d.algorithm, d.digits, d.period, d.lastUsed, d.lockedUntil, d.failures";
 
     long countUsers(EntityManager em) {
-        return query(em, "select count(distinct d.userId)" + FROM + filter(), Long.class)
+        return query(em, "select count(distinct d.userId)" + counted() + filter(), Long.class)
                 .getSingleResult();
     }
 
-    /** The user ids of one page, in username order. */
+    /**
+     * The user ids of one page, in username order: the realm's users in username order, each kept when a device of
+     * theirs matches (a semi-join on our (realm, user) index, hence the realm in the subquery), so a page never groups
+     * or sorts the realm's devices.
+     */
     List<String> userPage(EntityManager em, int first, int max) {
         return query(
                         em,
-                        "select u.id, u.username" + FROM + filter()
-                                + " group by u.id, u.username order by u.username, u.id",
-                        Object[].class)
+                        "select u.id from UserEntity u where u.realmId = :realm" + searchFilter()
+                                + " and exists (select d.credentialId from OtpDeviceStateEntity d"
+                                + " where d.realmId = :realm and d.userId = u.id" + stateFilter() + ")"
+                                + " order by u.username",
+                        String.class)
                 .setFirstResult(first)
                 .setMaxResults(max)
-                .getResultList()
-                .stream()
-                .map(r -> (String) r[0])
-                .toList();
+                .getResultList();
     }
 
     List<DeviceRow> devicesOf(EntityManager em, List<String> userIds) {
@@ -73,35 +76,53 @@ record RegistrationQuery(String realmId, String search, String state, long now) 
 
     /** Counts grouped by one column of our table, e.g. {@code d.algorithm}; rows of {@code [value, count]}. */
     List<Object[]> countBy(EntityManager em, String columns) {
-        return query(em, "select " + columns + ", count(d)" + FROM + filter() + " group by " + columns, Object[].class)
+        return query(
+                        em,
+                        "select " + columns + ", count(d)" + counted() + filter() + " group by " + columns,
+                        Object[].class)
                 .getResultList();
     }
 
     long countLocked(EntityManager em) {
-        return query(em, "select count(d)" + FROM + filter() + " and d.lockedUntil > :now", Long.class)
+        return query(em, "select count(d)" + counted() + filter() + " and d.lockedUntil > :now", Long.class)
                 .setParameter("now", now)
                 .getSingleResult();
     }
 
     long countDevices(EntityManager em) {
-        return query(em, "select count(d)" + FROM + filter(), Long.class).getSingleResult();
+        return query(em, "select count(d)" + counted() + filter(), Long.class).getSingleResult();
     }
 
     static EntityManager em(KeycloakSession session) {
         return session.getProvider(JpaConnectionProvider.class).getEntityManager();
     }
 
+    /**
+     * What counts read: our table alone, joined to the users only when a search needs the username. Every row has its
+     * credential and user (foreign key with cascade, and Keycloak removes a user's credentials with the user).
+     */
+    private String counted() {
+        return needle() == null
+                ? " from OtpDeviceStateEntity d where d.realmId = :realm"
+                : " from OtpDeviceStateEntity d, UserEntity u where u.id = d.userId and d.realmId = :realm";
+    }
+
     private String filter() {
-        StringBuilder where = new StringBuilder();
-        if (needle() != null) {
-            where.append(" and u.username like :search escape '!'");
-        }
+        return searchFilter() + stateFilter();
+    }
+
+    private String searchFilter() {
+        return needle() == null ? "" : " and u.username like :search escape '!'";
+    }
+
+    private String stateFilter() {
         if ("locked".equalsIgnoreCase(state)) {
-            where.append(" and d.lockedUntil > :stateNow");
-        } else if ("active".equalsIgnoreCase(state)) {
-            where.append(" and d.lockedUntil <= :stateNow");
+            return " and d.lockedUntil > :stateNow";
         }
-        return where.toString();
+        if ("active".equalsIgnoreCase(state)) {
+            return " and d.lockedUntil <= :stateNow";
+        }
+        return "";
     }
 
     private <T> TypedQuery<T> query(EntityManager em, String jpql, Class<T> type) {
