@@ -22,7 +22,15 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -94,15 +102,20 @@ class DeviceRemovalIT {
             assertThat(realm.devices(user)).hasSize(2);
 
             maxAuthAge("3600");
-            assertThat(deleteByAccountRest(tablet, accountToken))
-                    .as("fresh token, not the last device")
-                    .isEqualTo(204);
-            assertThat(deleteByAccountRest(phoneId, accountToken))
+            // Both devices at once, as two tabs would: each request alone may remove one, together never both.
+            List<Integer> answers = inParallel(
+                    () -> deleteByAccountRest(tablet, accountToken), () -> deleteByAccountRest(phoneId, accountToken));
+            assertThat(answers)
+                    .as("fresh token: one removal, the last device refused")
+                    .containsExactlyInAnyOrder(204, 400);
+            assertThat(realm.devices(user)).hasSize(1);
+            String left = realm.devices(user).get(0).getId();
+            assertThat(deleteByAccountRest(left, accountToken))
                     .as("the last device")
                     .isEqualTo(400);
             assertThat(realm.devices(user))
                     .extracting(CredentialRepresentation::getId)
-                    .containsExactly(phoneId);
+                    .containsExactly(left);
         }
     }
 
@@ -236,5 +249,29 @@ class DeviceRemovalIT {
         return HttpClient.newHttpClient()
                 .send(request, HttpResponse.BodyHandlers.ofString())
                 .statusCode();
+    }
+
+    /** Runs the calls at the same moment, each on its own thread, and returns their answers in order. */
+    @SafeVarargs
+    private static List<Integer> inParallel(Callable<Integer>... calls) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(calls.length);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Integer>> answers = new ArrayList<>();
+            for (Callable<Integer> call : calls) {
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return call.call();
+                }));
+            }
+            start.countDown();
+            List<Integer> results = new ArrayList<>();
+            for (Future<Integer> answer : answers) {
+                results.add(answer.get(60, TimeUnit.SECONDS));
+            }
+            return results;
+        } finally {
+            pool.shutdownNow();
+        }
     }
 }

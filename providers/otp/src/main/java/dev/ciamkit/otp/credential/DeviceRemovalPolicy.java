@@ -1,7 +1,9 @@
 package dev.ciamkit.otp.credential;
 
 import dev.ciamkit.common.config.BoundedInt;
+import dev.ciamkit.otp.store.DeviceStates;
 import java.util.Optional;
+import java.util.function.ToIntFunction;
 import org.keycloak.common.util.Time;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -30,9 +32,16 @@ final class DeviceRemovalPolicy {
     static final int DEFAULT_MAX_AUTH_AGE_SECONDS = 300;
 
     private final KeycloakSession session;
+    private final ToIntFunction<UserModel> lockedDeviceCount;
 
     DeviceRemovalPolicy(KeycloakSession session) {
+        this(session, user -> new DeviceStates(session).lockAllOf(user.getId()));
+    }
+
+    /** With how a removal counts the user's devices under a lock (tests give their own). */
+    DeviceRemovalPolicy(KeycloakSession session, ToIntFunction<UserModel> lockedDeviceCount) {
         this.session = session;
+        this.lockedDeviceCount = lockedDeviceCount;
     }
 
     boolean removeable(UserModel user) {
@@ -43,6 +52,11 @@ final class DeviceRemovalPolicy {
         String method = request == null ? null : request.getHttpMethod();
         if ("GET".equals(method) || "HEAD".equals(method)) {
             return true;
+        }
+        // A removal: counted again with the user's device rows locked until this request's transaction ends, so two
+        // removals in parallel (two tabs, two nodes) cannot both see two devices and leave none.
+        if (lockedDeviceCount.applyAsInt(user) < 2) {
+            return false;
         }
         if (!"DELETE".equals(method)) {
             // The delete_credential required action (a login-actions POST): Keycloak already re-authenticated the

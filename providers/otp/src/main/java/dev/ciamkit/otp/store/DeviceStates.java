@@ -27,6 +27,18 @@ public final class DeviceStates {
         return em.find(OtpDeviceStateEntity.class, credentialId, LockModeType.PESSIMISTIC_WRITE);
     }
 
+    /**
+     * Locks every device row of the user until the transaction ends and says how many there are. A row a concurrent
+     * transaction deleted (its credential removed, the row going by cascade) is not counted once that one commits.
+     */
+    public int lockAllOf(String userId) {
+        return em.createQuery("select d from OtpDeviceStateEntity d where d.userId = :user", OtpDeviceStateEntity.class)
+                .setParameter("user", userId)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultList()
+                .size();
+    }
+
     public OtpDeviceStateEntity find(String credentialId) {
         return em.find(OtpDeviceStateEntity.class, credentialId);
     }

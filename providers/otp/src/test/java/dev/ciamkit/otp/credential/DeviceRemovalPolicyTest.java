@@ -41,7 +41,12 @@ class DeviceRemovalPolicyTest {
     }
 
     private boolean removeable(int devices) {
-        return new DeviceRemovalPolicy(session).removeable(userWith(devices));
+        return removeable(devices, devices);
+    }
+
+    /** With the count a removal sees under the lock, e.g. one fewer after a parallel removal committed. */
+    private boolean removeable(int devices, int underLock) {
+        return new DeviceRemovalPolicy(session, user -> underLock).removeable(userWith(devices));
     }
 
     @Nested
@@ -101,5 +106,18 @@ class DeviceRemovalPolicyTest {
         request("POST", null);
         assertThat(removeable(2)).isTrue();
         assertThat(removeable(1)).isFalse();
+    }
+
+    @Test
+    void a_removal_counts_again_under_the_lock_so_a_parallel_one_cannot_take_the_last_device() {
+        // Both requests read two devices from the user cache; the second sees one once the first has committed.
+        request("POST", null);
+        assertThat(removeable(2, 1)).isFalse();
+        request("DELETE", (long) Time.currentTime());
+        assertThat(removeable(2, 1)).isFalse();
+        request("GET", null);
+        assertThat(removeable(2, 1))
+                .as("a read takes no lock and keeps the button")
+                .isTrue();
     }
 }
