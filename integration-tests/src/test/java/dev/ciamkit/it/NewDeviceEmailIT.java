@@ -5,9 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import dev.ciamkit.it.pages.ErrorPage;
+import dev.ciamkit.it.pages.OtpEnrolmentPage;
 import dev.ciamkit.it.support.Admin;
 import dev.ciamkit.it.support.Browser;
 import dev.ciamkit.it.support.KeycloakServerExtension;
+import dev.ciamkit.it.support.Mails;
 import dev.ciamkit.it.support.OtpJourney;
 import dev.ciamkit.it.support.TestRealm;
 import dev.ciamkit.it.support.TestUsers.TestUser;
@@ -17,12 +20,14 @@ import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.keycloak.admin.client.Keycloak;
+import org.keycloak.representations.idm.EventRepresentation;
 import org.openqa.selenium.By;
 
 /** The new-device notice in the branded email layout, delivered to a real SMTP server (GreenMail). */
@@ -136,5 +141,26 @@ class NewDeviceEmailIT {
             }
         }
         throw new AssertionError("no " + type + " part");
+    }
+
+    @Test
+    void an_execute_actions_email_never_adds_a_device_beside_the_one_the_user_has() throws Exception {
+        // An admin's "execute actions" link runs the enrolment without a login: only the mailbox would be proven.
+        TestUser user = realm.createUser("actions");
+        OtpJourney.enrolled(realm.name(), user.username());
+        realm.resource().users().get(user.id()).executeActionsEmail(List.of("ciamkit-mobile-otp-register"));
+        String link = Mails.awaitActionTokenLink(smtp, user.username() + "@it.ciamkit.dev");
+
+        try (Browser browser = Browser.open("en-US,en;q=0.9")) {
+            browser.driver().get(link);
+            // Keycloak's page listing the actions, then its "proceed" link
+            browser.clickAndLeave(browser.driver().findElement(By.cssSelector("a[href*='action-token']")));
+            assertThat(new ErrorPage(browser).message()).contains("after signing in with a device you already have");
+            assertThat(OtpEnrolmentPage.isShown(browser)).isFalse();
+        }
+        assertThat(realm.devices(user)).hasSize(1);
+        assertThat(realm.events(user, "UPDATE_CREDENTIAL_ERROR"))
+                .extracting(EventRepresentation::getError)
+                .contains("ciamkit_otp_enrolment_needs_sign_in");
     }
 }

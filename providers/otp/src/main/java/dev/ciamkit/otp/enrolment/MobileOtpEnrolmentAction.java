@@ -13,6 +13,7 @@ import dev.ciamkit.otp.form.NoDevicePage;
 import dev.ciamkit.otp.form.OtpErrors;
 import dev.ciamkit.otp.store.DeviceStates;
 import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -30,6 +31,7 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RequiredActionConfigModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.FormMessage;
+import org.keycloak.services.managers.AuthenticationManager;
 import org.keycloak.sessions.AuthenticationSessionModel;
 
 /**
@@ -41,6 +43,8 @@ import org.keycloak.sessions.AuthenticationSessionModel;
 final class MobileOtpEnrolmentAction implements RequiredActionProvider, CredentialRegistrator {
 
     static final String TEMPLATE = "ciamkit-otp-enrol.ftl";
+    /** Message key (ko/ja/en): a device is added after signing in with one the user has, not from an email link. */
+    static final String NEEDS_SIGN_IN_MESSAGE = "ciamkitOtpEnrolNeedsSignIn";
 
     @Override
     public InitiatedActionSupport initiatedActionSupport() {
@@ -116,8 +120,7 @@ final class MobileOtpEnrolmentAction implements RequiredActionProvider, Credenti
         PendingEnrolment.clear(session, authSession);
     }
 
-    private static jakarta.ws.rs.core.Response restarted(
-            RequiredActionContext context, EnrolmentConfig config, PendingEnrolment pending) {
+    private static Response restarted(RequiredActionContext context, EnrolmentConfig config, PendingEnrolment pending) {
         context.getEvent()
                 .clone()
                 .event(EventType.CUSTOM_REQUIRED_ACTION_ERROR)
@@ -132,6 +135,16 @@ final class MobileOtpEnrolmentAction implements RequiredActionProvider, Credenti
      * plus a removed device would be enough to register the thief's phone.
      */
     private static boolean refusedWithoutReset(RequiredActionContext context) {
+        if (fromAnEmailLinkBesideADevice(context)) {
+            context.getEvent()
+                    .clone()
+                    .event(EventType.UPDATE_CREDENTIAL_ERROR)
+                    .detail(Details.CREDENTIAL_TYPE, MobileOtpCredentialModel.TYPE)
+                    .error(OtpErrors.ENROLMENT_NEEDS_SIGN_IN);
+            context.challenge(
+                    context.form().setError(NEEDS_SIGN_IN_MESSAGE).createErrorPage(Response.Status.FORBIDDEN));
+            return true;
+        }
         if (!DeviceHistory.lostAllDevices(context.getUser())) {
             return false;
         }
@@ -142,6 +155,18 @@ final class MobileOtpEnrolmentAction implements RequiredActionProvider, Credenti
                 .error(OtpErrors.NO_DEVICE);
         context.challenge(NoDevicePage.create(context.form()));
         return true;
+    }
+
+    /**
+     * An admin's "execute actions" email (or any action token) runs required actions without a login: the mailbox alone
+     * must not add a device beside the ones the user has. A user without a device (after a support reset) may enrol
+     * from such a link; a user with one adds another from the account, after signing in with it.
+     */
+    private static boolean fromAnEmailLinkBesideADevice(RequiredActionContext context) {
+        return "true"
+                        .equals(context.getAuthenticationSession()
+                                .getAuthNote(AuthenticationManager.END_AFTER_REQUIRED_ACTIONS))
+                && DeviceHistory.hasDevice(context.getUser());
     }
 
     private static CredentialModel save(
@@ -195,7 +220,7 @@ final class MobileOtpEnrolmentAction implements RequiredActionProvider, Credenti
         return form;
     }
 
-    private static jakarta.ws.rs.core.Response page(
+    private static Response page(
             RequiredActionContext context,
             EnrolmentConfig config,
             PendingEnrolment pending,
