@@ -42,6 +42,9 @@ class DemoRealmTest {
         assertThat(realm.isBruteForceProtected()).isTrue();
         assertThat(realm.isEventsEnabled()).isTrue();
         assertThat(realm.isAdminEventsEnabled()).isTrue();
+        // slow guessing ends: three temporary lockouts, then a permanent one that only an admin lifts
+        assertThat(realm.isPermanentLockout()).isTrue();
+        assertThat(realm.getMaxTemporaryLockouts()).isEqualTo(3);
     }
 
     @Test
