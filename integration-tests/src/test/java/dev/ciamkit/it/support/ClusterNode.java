@@ -1,29 +1,18 @@
 package dev.ciamkit.it.support;
 
 import java.io.IOException;
-import java.net.ConnectException;
-import java.net.Socket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * One node of the {@link ClusterFixture}: the PostgreSQL build of the assembled home started as operators start it
  * ({@code kc.sh start --optimized}), with Infinispan clustered over jdbc-ping on 127.0.0.1, and stopped by PID (the
- * kc.sh shell and its Java child), as {@link KeycloakServer} does.
+ * kc.sh shell and its Java child) by a {@link ServerProcess}, as {@link KeycloakServer} is.
  */
 public final class ClusterNode implements AutoCloseable {
-
-    private static final Duration START_TIMEOUT = Duration.ofMinutes(4);
 
     /**
      * Where a node listens and which key file it reads; ports distinct from the H2 server (8080/9000). JGroups' failure
@@ -36,24 +25,20 @@ public final class ClusterNode implements AutoCloseable {
     }
 
     private final Spec spec;
-    private final Path log;
-    private final Process process;
+    private final ServerProcess process;
 
-    private ClusterNode(Spec spec, Path log, Process process) {
+    private ClusterNode(Spec spec, ServerProcess process) {
         this.spec = spec;
-        this.log = log;
         this.process = process;
     }
 
     /** Starts the node and returns once its management {@code /health/ready} answers 200. */
     static ClusterNode start(Path home, PostgresDatabase database, Spec spec, boolean importRealm, Path workDir)
             throws IOException, InterruptedException {
-        refuseBusyPort(spec.httpPort());
-        refuseBusyPort(spec.managementPort());
+        ServerProcess.refuseBusyPort(spec.httpPort());
+        ServerProcess.refuseBusyPort(spec.managementPort());
         Path log = workDir.resolve("keycloak-" + spec.name() + ".log");
-        List<String> command = new ArrayList<>(List.of(
-                "bash",
-                "bin/kc.sh",
+        List<String> arguments = new ArrayList<>(List.of(
                 "start",
                 "--optimized",
                 "--http-port=" + spec.httpPort(),
@@ -71,18 +56,13 @@ public final class ClusterNode implements AutoCloseable {
                 "--spi-cache-embedded--default--node-name=" + spec.name(),
                 "--spi-ciamkit-envelope--keyfile--key-file=" + spec.keyFile()));
         if (importRealm) {
-            command.add("--import-realm");
+            arguments.add("--import-realm");
         }
-        ProcessBuilder builder = new ProcessBuilder(command)
-                .directory(home.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile());
-        builder.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", KeycloakServer.ADMIN_USER);
-        builder.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", KeycloakServer.ADMIN_PASSWORD);
         Instant started = Instant.now();
-        ClusterNode node = new ClusterNode(spec, log, builder.start());
-        Runtime.getRuntime().addShutdownHook(new Thread(node::close));
-        node.awaitReady();
+        ClusterNode node = new ClusterNode(
+                spec,
+                ServerProcess.start(
+                        "node " + spec.name(), home, arguments, "http://localhost:" + spec.managementPort(), log));
         System.out.printf(
                 "CIAM Kit cluster ITs: node %s ready in %d s on %s (log: %s)%n",
                 spec.name(), Duration.between(started, Instant.now()).toSeconds(), node.baseUrl(), log);
@@ -102,64 +82,11 @@ public final class ClusterNode implements AutoCloseable {
     }
 
     public String log() throws IOException {
-        return Files.readString(log, StandardCharsets.UTF_8);
-    }
-
-    private void awaitReady() throws InterruptedException, IOException {
-        HttpClient http = HttpClient.newHttpClient();
-        Instant deadline = Instant.now().plus(START_TIMEOUT);
-        while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException(
-                        "node " + spec.name() + " exited with " + process.exitValue() + ":\n" + tail());
-            }
-            try {
-                HttpResponse<Void> response = http.send(
-                        HttpRequest.newBuilder(URI.create(managementUrl() + "/health/ready"))
-                                .build(),
-                        HttpResponse.BodyHandlers.discarding());
-                if (response.statusCode() == 200) {
-                    return;
-                }
-            } catch (ConnectException notYet) {
-                // still starting
-            }
-            Thread.sleep(500);
-        }
-        close();
-        throw new IllegalStateException("node " + spec.name() + " not ready after " + START_TIMEOUT + ":\n" + tail());
-    }
-
-    private String tail() throws IOException {
-        List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
-        return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+        return process.log();
     }
 
     @Override
     public void close() {
-        if (!process.isAlive()) {
-            return;
-        }
-        List<ProcessHandle> children = process.descendants().toList();
-        process.toHandle().destroy();
-        children.forEach(ProcessHandle::destroy);
-        try {
-            if (!process.waitFor(30, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-            }
-            for (ProcessHandle child : children) {
-                child.onExit().get(30, TimeUnit.SECONDS);
-            }
-        } catch (Exception e) {
-            children.forEach(ProcessHandle::destroyForcibly);
-        }
-    }
-
-    private static void refuseBusyPort(int port) {
-        try (Socket ignored = new Socket("127.0.0.1", port)) {
-            throw new IllegalStateException("Port " + port + " is busy; stop the server listening there first");
-        } catch (IOException free) {
-            // nothing listens: good
-        }
+        process.close();
     }
 }
