@@ -22,6 +22,7 @@ import org.keycloak.events.Errors;
 import org.keycloak.forms.login.LoginFormsProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
+import org.keycloak.models.RequiredActionProviderModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.FormMessage;
 
@@ -54,6 +55,18 @@ final class MobileOtpFormAuthenticator extends AbstractUsernameFormAuthenticator
                 context.challenge(NoDevicePage.forPasswordReset(context.form()));
                 return;
             }
+            if (!context.getExecution().isRequired()) {
+                // Beside another factor (ALTERNATIVE) or in a condition, a step the user has not set up is not a
+                // way in: Keycloak sets up only REQUIRED steps, and so do we.
+                context.attempted();
+                return;
+            }
+            if (!enrolmentEnabled(context.getRealm())) {
+                // Without the enrolment action the login would complete on the password alone.
+                context.getEvent().user(user).error(OtpErrors.NO_DEVICE);
+                context.challenge(NoDevicePage.create(context.form()));
+                return;
+            }
             // First login (or the one after a support reset): the password was checked in this flow; the enrolment
             // required action registers the phone before the login completes (what Keycloak's set-up would do).
             if (!context.getAuthenticationSession().getRequiredActions().contains(ENROLMENT)) {
@@ -67,6 +80,11 @@ final class MobileOtpFormAuthenticator extends AbstractUsernameFormAuthenticator
             DeviceHistory.recordEnrolled(user);
         }
         context.challenge(challenge(context, null, null));
+    }
+
+    private static boolean enrolmentEnabled(RealmModel realm) {
+        RequiredActionProviderModel action = realm.getRequiredActionProviderByAlias(ENROLMENT);
+        return action != null && action.isEnabled();
     }
 
     @Override

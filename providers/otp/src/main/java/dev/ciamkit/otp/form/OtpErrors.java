@@ -33,7 +33,7 @@ public final class OtpErrors {
     /** The user has had a device and has none now: no enrolment without an admin reset. */
     public static final String NO_DEVICE = "ciamkit_otp_no_device";
 
-    /** An enrolment opened from an email link (action token) for a user who already has a device: refused. */
+    /** An enrolment opened from an email link (action token), without a login: refused. */
     public static final String ENROLMENT_NEEDS_SIGN_IN = "ciamkit_otp_enrolment_needs_sign_in";
 
     private OtpErrors() {}

@@ -35,6 +35,7 @@ import org.keycloak.models.KeycloakContext;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakUriInfo;
 import org.keycloak.models.RealmModel;
+import org.keycloak.models.RequiredActionProviderModel;
 import org.keycloak.models.SubjectCredentialManager;
 import org.keycloak.models.UserModel;
 import org.keycloak.services.managers.BruteForceProtector;
@@ -194,8 +195,16 @@ class MobileOtpFormAuthenticatorTest {
         private final AuthenticationFlowModel browserFlow = flow("browser-flow-id");
         private final AuthenticationFlowModel resetFlow = flow("reset-flow-id");
 
+        private final AuthenticationExecutionModel execution = mock(AuthenticationExecutionModel.class);
+        private final RequiredActionProviderModel enrolment = new RequiredActionProviderModel();
+
         @BeforeEach
         void noDevice() {
+            given(context.getExecution()).willReturn(execution);
+            given(execution.isRequired()).willReturn(true);
+            enrolment.setEnabled(true);
+            given(realm.getRequiredActionProviderByAlias("ciamkit-mobile-otp-register"))
+                    .willReturn(enrolment);
             given(context.getAuthenticationSession()).willReturn(authSession);
             given(realm.getResetCredentialsFlow()).willReturn(resetFlow);
             given(user.credentialManager().getStoredCredentialsByTypeStream(anyString()))
@@ -239,6 +248,30 @@ class MobileOtpFormAuthenticatorTest {
             verify(authSession).addRequiredAction("ciamkit-mobile-otp-register");
             verify(context).success();
             verify(event, never()).error(anyString());
+        }
+
+        @Test
+        void beside_another_factor_the_step_is_only_attempted_never_passed() {
+            given(execution.isRequired()).willReturn(false);
+            given(context.getTopLevelFlow()).willReturn(browserFlow);
+
+            authenticator.authenticate(context);
+
+            verify(context).attempted();
+            verify(context, never()).success();
+            verify(authSession, never()).addRequiredAction(anyString());
+        }
+
+        @Test
+        void without_the_enrolment_action_the_login_stops_instead_of_ending_on_the_password() {
+            enrolment.setEnabled(false);
+            given(context.getTopLevelFlow()).willReturn(browserFlow);
+
+            authenticator.authenticate(context);
+
+            verify(form).setError(NoDevicePage.MESSAGE);
+            verify(context, never()).success();
+            verify(authSession, never()).addRequiredAction(anyString());
         }
 
         @Test
