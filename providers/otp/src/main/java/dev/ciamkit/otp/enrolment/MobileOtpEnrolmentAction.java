@@ -43,7 +43,7 @@ import org.keycloak.sessions.AuthenticationSessionModel;
 final class MobileOtpEnrolmentAction implements RequiredActionProvider, CredentialRegistrator {
 
     static final String TEMPLATE = "ciamkit-otp-enrol.ftl";
-    /** Message key (ko/ja/en): a device is added after signing in with one the user has, not from an email link. */
+    /** Message key (ko/ja/en): a device is registered after signing in, never from an email link. */
     static final String NEEDS_SIGN_IN_MESSAGE = "ciamkitOtpEnrolNeedsSignIn";
 
     @Override
@@ -135,7 +135,7 @@ final class MobileOtpEnrolmentAction implements RequiredActionProvider, Credenti
      * plus a removed device would be enough to register the thief's phone.
      */
     private static boolean refusedWithoutReset(RequiredActionContext context) {
-        if (fromAnEmailLinkBesideADevice(context)) {
+        if (fromAnEmailLink(context)) {
             context.getEvent()
                     .clone()
                     .event(EventType.UPDATE_CREDENTIAL_ERROR)
@@ -159,14 +159,13 @@ final class MobileOtpEnrolmentAction implements RequiredActionProvider, Credenti
 
     /**
      * An admin's "execute actions" email (or any action token) runs required actions without a login: the mailbox alone
-     * must not add a device beside the ones the user has. A user without a device (after a support reset) may enrol
-     * from such a link; a user with one adds another from the account, after signing in with it.
+     * must never register a device, beside the user's devices or as the first one (whoever reads the mail would then
+     * reset the password with it). Devices are registered after a login with the password (and the device, if any).
      */
-    private static boolean fromAnEmailLinkBesideADevice(RequiredActionContext context) {
+    private static boolean fromAnEmailLink(RequiredActionContext context) {
         return "true"
-                        .equals(context.getAuthenticationSession()
-                                .getAuthNote(AuthenticationManager.END_AFTER_REQUIRED_ACTIONS))
-                && DeviceHistory.hasDevice(context.getUser());
+                .equals(context.getAuthenticationSession()
+                        .getAuthNote(AuthenticationManager.END_AFTER_REQUIRED_ACTIONS));
     }
 
     private static CredentialModel save(
