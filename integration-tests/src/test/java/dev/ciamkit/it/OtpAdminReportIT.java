@@ -93,15 +93,21 @@ class OtpAdminReportIT {
     }
 
     @Test
-    void reset_removes_every_device_and_is_an_admin_event() throws Exception {
+    void reset_removes_every_device_signs_the_user_out_and_is_an_admin_event() throws Exception {
         TestUser other = TestUsers.create(admin, "reset");
         OtpJourney.enrolled(other.username());
+        assertThat(admin.realm(Oidc.REALM).users().get(other.id()).getUserSessions())
+                .as("the enrolment's login")
+                .isNotEmpty();
 
         assertThat(AdminApi.delete(admin, "/ciamkit-otp/users/" + other.id() + "/devices")
                         .statusCode())
                 .isEqualTo(204);
 
         assertThat(TestUsers.devices(admin, other)).isEmpty();
+        assertThat(admin.realm(Oidc.REALM).users().get(other.id()).getUserSessions())
+                .as("a stolen phone's sessions end with the reset")
+                .isEmpty();
         assertThat(admin.realm(Oidc.REALM).getAdminEvents())
                 .anySatisfy(event -> assertThat(event.getResourcePath()).contains("ciamkit-otp/users/" + other.id()));
         assertThat(AdminApi.delete(admin, "/ciamkit-otp/users/no-such-user/devices")

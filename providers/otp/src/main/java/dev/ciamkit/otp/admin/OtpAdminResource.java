@@ -30,6 +30,8 @@ import org.keycloak.events.admin.ResourceType;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
+import org.keycloak.services.managers.AuthenticationManager;
+import org.keycloak.services.managers.UserSessionManager;
 import org.keycloak.services.resources.admin.AdminEventBuilder;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 
@@ -175,7 +177,8 @@ public final class OtpAdminResource {
 
     /**
      * Removes every device of the user and allows one re-enrolment: the login flow sends them to enrolment next time.
-     * This is the user's way back when the last device is gone; no password-only login gets there by itself.
+     * This is the user's way back when the last device is gone; no password-only login gets there by itself. The
+     * user is signed out everywhere (sessions and offline tokens), as after a lost phone.
      */
     @DELETE
     @Path("users/{userId}/devices")
@@ -187,6 +190,16 @@ public final class OtpAdminResource {
                 .toList();
         ids.forEach(id -> user.credentialManager().removeStoredCredentialById(id));
         DeviceHistory.allowReEnrolment(user);
+        // A lost or stolen phone: whoever holds one of the user's sessions or offline tokens keeps nothing.
+        session.sessions()
+                .getUserSessionsStream(realm, user)
+                .toList()
+                .forEach(userSession -> AuthenticationManager.backchannelLogout(session, userSession, true));
+        UserSessionManager offline = new UserSessionManager(session);
+        session.sessions()
+                .getOfflineUserSessionsStream(realm, user)
+                .toList()
+                .forEach(offline::revokeOfflineUserSession);
         adminEvent
                 .operation(OperationType.DELETE)
                 .resourcePath(session.getContext().getUri())
