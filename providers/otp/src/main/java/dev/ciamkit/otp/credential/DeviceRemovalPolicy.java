@@ -35,7 +35,10 @@ final class DeviceRemovalPolicy {
     private final ToIntFunction<UserModel> lockedDeviceCount;
 
     DeviceRemovalPolicy(KeycloakSession session) {
-        this(session, user -> new DeviceStates(session).lockAllOf(user.getId()));
+        this(
+                session,
+                user -> new DeviceStates(session)
+                        .lockAllOf(session.getContext().getRealm().getId(), user.getId()));
     }
 
     /** With how a removal counts the user's devices under a lock (tests give their own). */

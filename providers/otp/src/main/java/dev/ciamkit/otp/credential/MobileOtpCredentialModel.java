@@ -1,5 +1,7 @@
 package dev.ciamkit.otp.credential;
 
+import dev.ciamkit.otp.engine.DeviceState;
+import dev.ciamkit.otp.engine.OtpPolicy;
 import java.io.IOException;
 import java.util.Map;
 import java.util.Optional;
@@ -65,6 +67,22 @@ public final class MobileOtpCredentialModel extends CredentialModel {
         model.setCredentialData(stored.getCredentialData());
         model.setSecretData(stored.getSecretData());
         return Optional.of(model);
+    }
+
+    /**
+     * A stored device whose public data does not parse, for listing and removal only: its data is a placeholder (no
+     * code is ever checked against it; verification reads the stored credential itself and answers UNREADABLE).
+     */
+    static MobileOtpCredentialModel unreadable(CredentialModel stored) {
+        MobileOtpCredentialModel model =
+                new MobileOtpCredentialModel(DeviceData.enrolled("", OtpPolicy.DEFAULT, DeviceState.NEW, 0));
+        model.setId(stored.getId());
+        model.setType(stored.getType());
+        model.setUserLabel(stored.getUserLabel());
+        model.setCreatedDate(stored.getCreatedDate());
+        model.setCredentialData(stored.getCredentialData());
+        model.setSecretData(stored.getSecretData());
+        return model;
     }
 
     public DeviceData data() {

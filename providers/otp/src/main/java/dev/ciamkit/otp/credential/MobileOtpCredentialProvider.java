@@ -44,7 +44,9 @@ public final class MobileOtpCredentialProvider
 
     @Override
     public MobileOtpCredentialModel getCredentialFromModel(CredentialModel model) {
-        return MobileOtpCredentialModel.from(model);
+        // Keycloak lists a user's credentials through this (account console, admin console): a device whose data does
+        // not parse is listed (and can be removed) as what it is, never a server error.
+        return MobileOtpCredentialModel.read(model).orElseGet(() -> MobileOtpCredentialModel.unreadable(model));
     }
 
     @Override

@@ -31,8 +31,13 @@ public final class DeviceStates {
      * Locks every device row of the user until the transaction ends and says how many there are. A row a concurrent
      * transaction deleted (its credential removed, the row going by cascade) is not counted once that one commits.
      */
-    public int lockAllOf(String userId) {
-        return em.createQuery("select d from OtpDeviceStateEntity d where d.userId = :user", OtpDeviceStateEntity.class)
+    public int lockAllOf(String realmId, String userId) {
+        // in key order, so two removals for one user take the locks in the same order; the realm for the index
+        return em.createQuery(
+                        "select d from OtpDeviceStateEntity d where d.realmId = :realm and d.userId = :user"
+                                + " order by d.credentialId",
+                        OtpDeviceStateEntity.class)
+                .setParameter("realm", realmId)
                 .setParameter("user", userId)
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE)
                 .getResultList()

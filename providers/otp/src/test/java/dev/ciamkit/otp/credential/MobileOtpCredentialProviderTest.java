@@ -12,8 +12,10 @@ import static org.mockito.Mockito.verify;
 import dev.ciamkit.otp.credential.DeviceVerification.Outcome;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.keycloak.credential.CredentialModel;
 import org.keycloak.models.KeycloakContext;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -56,5 +58,19 @@ class MobileOtpCredentialProviderTest {
                 verify(protector).failedLogin(eq(realm), eq(user), any(), any(), eq(Set.of("otp")));
             }
         }
+    }
+
+    @Test
+    void a_device_whose_data_does_not_parse_is_still_listed_never_a_server_error() {
+        CredentialModel stored = new CredentialModel();
+        stored.setId("c1");
+        stored.setType(MobileOtpCredentialModel.TYPE);
+        stored.setUserLabel("Phone");
+        stored.setCredentialData("{not json");
+
+        MobileOtpCredentialModel listed = provider.getCredentialFromModel(stored);
+
+        assertThat(listed.getId()).isEqualTo("c1");
+        assertThat(listed.getUserLabel()).isEqualTo("Phone");
     }
 }
