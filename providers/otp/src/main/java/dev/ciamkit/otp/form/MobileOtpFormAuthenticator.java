@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.AuthenticationFlowError;
+import org.keycloak.authentication.AuthenticatorUtil;
 import org.keycloak.authentication.authenticators.browser.AbstractUsernameFormAuthenticator;
 import org.keycloak.credential.CredentialModel;
 import org.keycloak.events.Details;
@@ -61,8 +62,10 @@ final class MobileOtpFormAuthenticator extends AbstractUsernameFormAuthenticator
                 context.attempted();
                 return;
             }
-            if (!enrolmentEnabled(context.getRealm())) {
-                // Without the enrolment action the login would complete on the password alone.
+            if (!enrolmentEnabled(context.getRealm())
+                    || !AuthenticatorUtil.isPasswordValidated(context.getAuthenticationSession())) {
+                // Without the enrolment action the login would complete on the password alone; without a password
+                // checked in this flow (a username-only form, a cookie, a broker) whoever got here would enrol.
                 context.getEvent().user(user).error(OtpErrors.NO_DEVICE);
                 context.challenge(NoDevicePage.create(context.form()));
                 return;

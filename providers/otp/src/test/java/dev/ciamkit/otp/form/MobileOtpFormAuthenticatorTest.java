@@ -206,6 +206,7 @@ class MobileOtpFormAuthenticatorTest {
             given(realm.getRequiredActionProviderByAlias("ciamkit-mobile-otp-register"))
                     .willReturn(enrolment);
             given(context.getAuthenticationSession()).willReturn(authSession);
+            given(authSession.getAuthNote("PASSWORD_VALIDATED")).willReturn("true");
             given(realm.getResetCredentialsFlow()).willReturn(resetFlow);
             given(user.credentialManager().getStoredCredentialsByTypeStream(anyString()))
                     .willAnswer(i -> Stream.empty());
@@ -248,6 +249,18 @@ class MobileOtpFormAuthenticatorTest {
             verify(authSession).addRequiredAction("ciamkit-mobile-otp-register");
             verify(context).success();
             verify(event, never()).error(anyString());
+        }
+
+        @Test
+        void without_a_password_checked_in_this_flow_nobody_enrols_here() {
+            given(authSession.getAuthNote("PASSWORD_VALIDATED")).willReturn(null);
+            given(context.getTopLevelFlow()).willReturn(browserFlow);
+
+            authenticator.authenticate(context);
+
+            verify(form).setError(NoDevicePage.MESSAGE);
+            verify(context, never()).success();
+            verify(authSession, never()).addRequiredAction(anyString());
         }
 
         @Test
