@@ -200,6 +200,8 @@ public final class OtpAdminResource {
                 .getOfflineUserSessionsStream(realm, user)
                 .toList()
                 .forEach(offline::revokeOfflineUserSession);
+        // and tokens issued before now, from sessions of any kind, are refused (as Keycloak's own "Sign out" does)
+        session.users().setNotBeforeForUser(realm, user, Time.currentTime());
         adminEvent
                 .operation(OperationType.DELETE)
                 .resourcePath(session.getContext().getUri())

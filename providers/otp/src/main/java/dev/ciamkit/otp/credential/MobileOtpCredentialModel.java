@@ -52,7 +52,11 @@ public final class MobileOtpCredentialModel extends CredentialModel {
         DeviceData data;
         try {
             data = JsonSerialization.readValue(stored.getCredentialData(), DeviceData.class);
-            if (data == null || data.deviceId() == null || data.type() == null || data.algorithm() == null) {
+            if (data == null
+                    || data.deviceId() == null
+                    || data.deviceId().isBlank()
+                    || data.type() == null
+                    || data.algorithm() == null) {
                 return Optional.empty();
             }
             data.policy(); // validates digits and period

@@ -41,7 +41,8 @@ class MobileOtpCredentialModelTest {
                 "{}",
                 "[1,2]",
                 "{\"deviceId\":\"d\",\"type\":\"TOTP\",\"algorithm\":\"SHA1\",\"digits\":5,\"period\":30}",
-                "{\"deviceId\":\"d\",\"type\":\"PUSH\",\"algorithm\":\"SHA1\",\"digits\":6,\"period\":30}"
+                "{\"deviceId\":\"d\",\"type\":\"PUSH\",\"algorithm\":\"SHA1\",\"digits\":6,\"period\":30}",
+                "{\"deviceId\":\" \",\"type\":\"TOTP\",\"algorithm\":\"SHA1\",\"digits\":6,\"period\":30}"
             })
     void stored_data_that_does_not_parse_is_an_empty_read_never_an_exception(String credentialData) {
         CredentialModel stored = new CredentialModel();
