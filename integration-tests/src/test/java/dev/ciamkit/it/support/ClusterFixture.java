@@ -35,17 +35,6 @@ public final class ClusterFixture implements AutoCloseable {
         this.b = b;
     }
 
-    /** Both nodes with the key file the assembled home ships, so either can open what the other sealed. */
-    public static ClusterFixture start(Path serverDir, Path workDir) throws Exception {
-        Path home = buildPostgresHome(serverDir, workDir.resolve(HOME_DIR));
-        Path keys = home.resolve("conf/ciamkit-keys.properties");
-        return start(
-                home,
-                workDir,
-                new ClusterNode.Spec("node-a", 8180, 9180, 7810, keys),
-                new ClusterNode.Spec("node-b", 8280, 9280, 7820, keys));
-    }
-
     /**
      * Both nodes as in the middle of a rolling key promotion (README, "Rotating keys"): both had the file with a next
      * key from {@code add-next}; A was then restarted with the promoted file and seals with the new key, B not yet and

@@ -18,11 +18,7 @@ public final class ClusterNode implements AutoCloseable {
      * Where a node listens and which key file it reads; ports distinct from the H2 server (8080/9000). JGroups' failure
      * detection listens on {@code jgroupsPort + 50000}, so that port stays below 15536.
      */
-    public record Spec(String name, int httpPort, int managementPort, int jgroupsPort, Path keyFile) {
-        public Spec withKeyFile(Path other) {
-            return new Spec(name, httpPort, managementPort, jgroupsPort, other);
-        }
-    }
+    public record Spec(String name, int httpPort, int managementPort, int jgroupsPort, Path keyFile) {}
 
     private final Spec spec;
     private final ServerProcess process;

@@ -63,14 +63,7 @@ public final class MobileOtpCredentialModel extends CredentialModel {
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }
-        MobileOtpCredentialModel model = new MobileOtpCredentialModel(data);
-        model.setId(stored.getId());
-        model.setType(stored.getType());
-        model.setUserLabel(stored.getUserLabel());
-        model.setCreatedDate(stored.getCreatedDate());
-        model.setCredentialData(stored.getCredentialData());
-        model.setSecretData(stored.getSecretData());
-        return Optional.of(model);
+        return Optional.of(stored(new MobileOtpCredentialModel(data), stored));
     }
 
     /**
@@ -78,8 +71,12 @@ public final class MobileOtpCredentialModel extends CredentialModel {
      * code is ever checked against it; verification reads the stored credential itself and answers UNREADABLE).
      */
     static MobileOtpCredentialModel unreadable(CredentialModel stored) {
-        MobileOtpCredentialModel model =
-                new MobileOtpCredentialModel(DeviceData.enrolled("", OtpPolicy.DEFAULT, DeviceState.NEW, 0));
+        return stored(
+                new MobileOtpCredentialModel(DeviceData.enrolled("", OtpPolicy.DEFAULT, DeviceState.NEW, 0)), stored);
+    }
+
+    /** The model with the stored credential's id, type, label, dates and data as they are. */
+    private static MobileOtpCredentialModel stored(MobileOtpCredentialModel model, CredentialModel stored) {
         model.setId(stored.getId());
         model.setType(stored.getType());
         model.setUserLabel(stored.getUserLabel());

@@ -26,6 +26,7 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.RequiredActionProviderModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.FormMessage;
+import org.keycloak.sessions.AuthenticationSessionModel;
 
 /**
  * The mobile-OTP step: a device picker when the user has several, one code, Keycloak's brute-force protector for
@@ -72,9 +73,7 @@ final class MobileOtpFormAuthenticator extends AbstractUsernameFormAuthenticator
             }
             // First login (or the one after a support reset): the password was checked in this flow; the enrolment
             // required action registers the phone before the login completes (what Keycloak's set-up would do).
-            if (!context.getAuthenticationSession().getRequiredActions().contains(ENROLMENT)) {
-                context.getAuthenticationSession().addRequiredAction(ENROLMENT);
-            }
+            scheduleEnrolment(context.getAuthenticationSession());
             context.success();
             return;
         }
@@ -223,9 +222,12 @@ final class MobileOtpFormAuthenticator extends AbstractUsernameFormAuthenticator
 
     @Override
     public void setRequiredActions(KeycloakSession session, RealmModel realm, UserModel user) {
-        var authSession = session.getContext().getAuthenticationSession();
-        if (!authSession.getRequiredActions().contains(MobileOtpCredentialProvider.ENROLMENT_ACTION)) {
-            authSession.addRequiredAction(MobileOtpCredentialProvider.ENROLMENT_ACTION);
+        scheduleEnrolment(session.getContext().getAuthenticationSession());
+    }
+
+    private static void scheduleEnrolment(AuthenticationSessionModel authSession) {
+        if (!authSession.getRequiredActions().contains(ENROLMENT)) {
+            authSession.addRequiredAction(ENROLMENT);
         }
     }
 
