@@ -24,7 +24,7 @@ class LoadScenarioSmokeIT {
 
     private static final List<String> REALMS = List.of("bench-stock", "bench-ciamkit");
     private static final Map<String, String> SMOKE = Map.of(
-            "bench.concurrency", "1",
+            "bench.concurrency", "2",
             "bench.warmupSeconds", "0",
             "bench.phaseSeconds", "2",
             "bench.rounds", "1",

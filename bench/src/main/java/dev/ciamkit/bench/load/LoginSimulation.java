@@ -34,21 +34,25 @@ import java.util.UUID;
 
 /**
  * Full authorization-code logins with PKCE and code exchange, codes computed here from the users' seeds: (a) stock
- * Keycloak's browser flow with its own OTP form (realm bench-stock), (b) our "ciamkit browser" flow (realm
- * bench-ciamkit), then (c) client credentials. (a) and (b) alternate, a b a b ... a, in a closed model at fixed
- * concurrency, each phase its own group so Gatling's statistics come per phase. Settings are system properties
- * {@code bench.*} (see the fields).
+ * Keycloak's browser flow with its own OTP form (realm bench-stock) and (b) our "ciamkit browser" flow (realm
+ * bench-ciamkit) at the same time, half of the closed model's users each, phase after phase, then (c) client
+ * credentials. Each phase is its own group, so Gatling's statistics come per phase, and round n compares (b) with (a)
+ * over the same seconds: whatever the server or this load generator does meanwhile (JIT, GC, a neighbour on the
+ * machine) weighs on both alike. Settings are system properties {@code bench.*} (see the fields).
  *
- * <p>{@code bench.mode=warmup} runs one warm-up window instead: (a) then (b), {@code bench.windowSeconds} each.
- * {@code run-load} repeats such windows against the running server until both throughputs are flat, so the measured
- * rounds never start on a server that is still speeding up.
+ * <p>{@code bench.mode=warmup} runs one warm-up window instead ({@code bench.windowSeconds}). {@code run-load} repeats
+ * such windows against the running server until both throughputs are flat, so the measured rounds never start on a
+ * server that is still speeding up.
  */
 public class LoginSimulation extends Simulation {
 
     private final String base = System.getProperty("bench.baseUrl", "http://localhost:8080");
     private final String data = System.getProperty("bench.dataDir", "target/load-realms");
+    /** Users in the closed model, both scenarios together; each scenario gets half. */
     private final int concurrency = Integer.getInteger("bench.concurrency", 4);
-    private final int warmupSeconds = Integer.getInteger("bench.warmupSeconds", 30);
+    /** A first phase of this run, not reported, that warms this JVM (the load generator) up. */
+    private final int warmupSeconds = Integer.getInteger("bench.warmupSeconds", 15);
+
     private final int phaseSeconds = Integer.getInteger("bench.phaseSeconds", 40);
     private final int rounds = Integer.getInteger("bench.rounds", 5);
     private final boolean failOnErrors = Boolean.getBoolean("bench.failOnErrors");
@@ -65,44 +69,46 @@ public class LoginSimulation extends Simulation {
             .acceptLanguageHeader("en");
 
     {
-        List<PopulationBuilder> phases = warmupWindow ? warmupWindow() : measuredPhases();
-        PopulationBuilder chain = phases.get(0);
-        for (PopulationBuilder next : phases.subList(1, phases.size())) {
-            chain = chain.andThen(next);
+        if (concurrency < 2 || concurrency % 2 != 0) {
+            throw new IllegalArgumentException("bench.concurrency must be even: half the users run each scenario");
         }
-        SetUp setUp = setUp(chain).protocols(protocol);
+        List<PopulationBuilder> stock = new ArrayList<>();
+        List<PopulationBuilder> ciamkit = new ArrayList<>();
+        if (warmupWindow) {
+            stock.add(phase("w-a", BenchRealms.STOCK, windowSeconds));
+            ciamkit.add(phase("w-b", BenchRealms.CIAMKIT, windowSeconds));
+        } else {
+            if (warmupSeconds > 0) {
+                stock.add(phase("warmup-a", BenchRealms.STOCK, warmupSeconds));
+                ciamkit.add(phase("warmup-b", BenchRealms.CIAMKIT, warmupSeconds));
+            }
+            for (int round = 1; round <= rounds; round++) {
+                stock.add(phase("a" + round, BenchRealms.STOCK, phaseSeconds));
+                ciamkit.add(phase("b" + round, BenchRealms.CIAMKIT, phaseSeconds));
+            }
+            // (c) follows the last (a); the last (b) ends within one login of it.
+            stock.add(scenario("c")
+                    .exec(group("c").on(clientCredentials()))
+                    .injectClosed(constantConcurrentUsers(concurrency).during(Duration.ofSeconds(phaseSeconds))));
+        }
+        SetUp setUp = setUp(sequence(stock), sequence(ciamkit)).protocols(protocol);
         if (failOnErrors) {
             setUp.assertions(global().failedRequests().count().is(0L));
         }
     }
 
-    private List<PopulationBuilder> warmupWindow() {
-        return List.of(
-                phase("w-a", BenchRealms.STOCK, windowSeconds), phase("w-b", BenchRealms.CIAMKIT, windowSeconds));
-    }
-
-    private List<PopulationBuilder> measuredPhases() {
-        List<PopulationBuilder> phases = new ArrayList<>();
-        if (warmupSeconds > 0) {
-            phases.add(phase("warmup-a", BenchRealms.STOCK, warmupSeconds));
-            phases.add(phase("warmup-b", BenchRealms.CIAMKIT, warmupSeconds));
+    private static PopulationBuilder sequence(List<PopulationBuilder> phases) {
+        PopulationBuilder chain = phases.get(0);
+        for (PopulationBuilder next : phases.subList(1, phases.size())) {
+            chain = chain.andThen(next);
         }
-        for (int round = 1; round <= rounds; round++) {
-            phases.add(phase("a" + round, BenchRealms.STOCK, phaseSeconds));
-            phases.add(phase("b" + round, BenchRealms.CIAMKIT, phaseSeconds));
-        }
-        // A closing (a) brackets every (b) between two (a)s, so a server still speeding up does not favour (b).
-        phases.add(phase("a" + (rounds + 1), BenchRealms.STOCK, phaseSeconds));
-        phases.add(scenario("c")
-                .exec(group("c").on(clientCredentials()))
-                .injectClosed(constantConcurrentUsers(concurrency).during(Duration.ofSeconds(phaseSeconds))));
-        return phases;
+        return chain;
     }
 
     private PopulationBuilder phase(String name, String realm, int seconds) {
         return scenario(name)
                 .exec(group(name).on(login(realm)))
-                .injectClosed(constantConcurrentUsers(concurrency).during(Duration.ofSeconds(seconds)));
+                .injectClosed(constantConcurrentUsers(concurrency / 2).during(Duration.ofSeconds(seconds)));
     }
 
     private ChainBuilder login(String realm) {
