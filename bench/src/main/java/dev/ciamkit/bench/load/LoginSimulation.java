@@ -19,9 +19,14 @@ import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.core.PopulationBuilder;
 import io.gatling.javaapi.core.Simulation;
 import io.gatling.javaapi.http.HttpProtocolBuilder;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,6 +35,7 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.UUID;
 
 /**
@@ -59,9 +65,10 @@ public class LoginSimulation extends Simulation {
     private final boolean warmupWindow = "warmup".equals(System.getProperty("bench.mode"));
     private final int windowSeconds = Integer.getInteger("bench.windowSeconds", 15);
 
-    private final Map<String, SharedUsers> users = Map.of(
-            BenchRealms.STOCK, SharedUsers.load(Path.of(data, BenchRealms.STOCK + "-users.csv")),
-            BenchRealms.CIAMKIT, SharedUsers.load(Path.of(data, BenchRealms.CIAMKIT + "-users.csv")));
+    /** Where each realm's feeder stopped in the previous run (warm-up windows are runs of their own). */
+    private final Path positions = Path.of(data, "feeder-positions.properties");
+
+    private final Map<String, SharedUsers> users = feeders();
 
     private final HttpProtocolBuilder protocol = http.baseUrl(base)
             .disableFollowRedirect()
@@ -94,6 +101,36 @@ public class LoginSimulation extends Simulation {
         SetUp setUp = setUp(sequence(stock), sequence(ciamkit)).protocols(protocol);
         if (failOnErrors) {
             setUp.assertions(global().failedRequests().count().is(0L));
+        }
+    }
+
+    private Map<String, SharedUsers> feeders() {
+        Properties start = new Properties();
+        if (Files.isRegularFile(positions)) {
+            try (Reader in = Files.newBufferedReader(positions)) {
+                start.load(in);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        Map<String, SharedUsers> feeders = new HashMap<>();
+        for (String realm : List.of(BenchRealms.STOCK, BenchRealms.CIAMKIT)) {
+            feeders.put(
+                    realm,
+                    SharedUsers.load(
+                            Path.of(data, realm + "-users.csv"), Long.parseLong(start.getProperty(realm, "0"))));
+        }
+        return Map.copyOf(feeders);
+    }
+
+    @Override
+    public void after() {
+        Properties stop = new Properties();
+        users.forEach((realm, feeder) -> stop.setProperty(realm, Long.toString(feeder.position())));
+        try (Writer out = Files.newBufferedWriter(positions)) {
+            stop.store(out, "next user per realm for the next run against the same server");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
