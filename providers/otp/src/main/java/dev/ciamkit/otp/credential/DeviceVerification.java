@@ -21,18 +21,13 @@ import org.keycloak.models.utils.KeycloakModelUtils;
 
 /**
  * Verifies a code for one of a user's devices: lock check, seed opened from the envelope, engine, replay guard across
- * the cluster, and the device's new state written to its own row. The credential itself is never written here (no
- * user-cache invalidation at each login).
+ * the cluster, and the device's new state written to its own row.
  *
- * <p>Every decision is atomic, on one node or several. A right TOTP code, the common case, costs what stock Keycloak's
- * OTP costs plus one read and one conditional update in the request's own transaction: the replay key in Keycloak's
- * single-use store makes the code single-use across the cluster, and the update moves the last step forward only if
- * no later step was accepted and no concurrent failure locked the device meanwhile (the database decides that under
- * the row's lock, which the request then holds until it commits). Everything else (a wrong code, HOTP, a
- * resynchronisation) is decided in a short transaction of our own that reads the row under a lock
- * ({@code SELECT ... FOR UPDATE}) and writes it before commit, so parallel failures queue on the row instead of
- * overwriting each other: every failure counts, even when the request later fails, and the HOTP counter never steps
- * back.
+ * <p>The decision is atomic: the device's row is read under a row lock ({@code SELECT ... FOR UPDATE}) and written in
+ * the same short transaction, so parallel requests for one device, on one node or several, queue on the row instead
+ * of overwriting each other (every failure counts; the HOTP counter never steps back). That transaction is our own,
+ * so the lock is held for the check only, not for the rest of the request. The credential itself is never written
+ * here (no user-cache invalidation at each login).
  */
 public final class DeviceVerification {
 
@@ -60,18 +55,10 @@ public final class DeviceVerification {
     }
 
     public Outcome verify(UserModel user, String credentialId, String code) {
-        Check check =
-                (verifier, seed, data) -> verifier.verify(seed, data.policy(), data.state(), code, Time.currentTime());
-        CredentialModel stored = find(user, credentialId);
-        MobileOtpCredentialModel device =
-                stored == null ? null : MobileOtpCredentialModel.read(stored).orElse(null);
-        if (device != null && device.data().type() == OtpType.TOTP) {
-            Outcome outcome = withoutOwnTransaction(user, device, check);
-            if (outcome != null) {
-                return outcome;
-            }
-        }
-        return check(user, credentialId, check);
+        return check(
+                user,
+                credentialId,
+                (verifier, seed, data) -> verifier.verify(seed, data.policy(), data.state(), code, Time.currentTime()));
     }
 
     /** HOTP resynchronisation with two consecutive codes. */
@@ -102,51 +89,6 @@ public final class DeviceVerification {
                 session.getKeycloakSessionFactory(), tx -> decide(tx, user, device, check));
         // still none: the credential was removed meanwhile
         return outcome == null ? Outcome.UNKNOWN_DEVICE : outcome;
-    }
-
-    /**
-     * A TOTP code decided in the request's transaction, without a lock while checking. Null when the decision belongs
-     * to the locked path: no row yet, or a code that is not right (a failure is counted under the row lock there, the
-     * code checked again).
-     */
-    private Outcome withoutOwnTransaction(UserModel user, MobileOtpCredentialModel device, Check check) {
-        DeviceStates states = new DeviceStates(session);
-        DeviceStates.Stored before = states.read(device.getId());
-        if (before == null) {
-            return null;
-        }
-        DeviceData data = before.on(device.data());
-        long now = Time.currentTime();
-        if (data.lockedAt(now)) {
-            return Outcome.LOCKED;
-        }
-        Verification result = run(check, user, device, data);
-        if (result == null) {
-            return Outcome.UNREADABLE;
-        }
-        if (result instanceof Verification.Replayed) {
-            return Outcome.REPLAYED;
-        }
-        if (!(result instanceof Verification.Accepted accepted)) {
-            return null;
-        }
-        if (!session.singleUseObjects()
-                .putIfAbsent(
-                        ReplayKeys.of(device.getId(), data.type(), accepted.position()),
-                        ReplayKeys.lifespanSeconds(data.policy(), settings))) {
-            return Outcome.REPLAYED;
-        }
-        if (states.acceptStep(
-                device.getId(), accepted.position(), accepted.next().drift(), now)) {
-            return Outcome.ACCEPTED;
-        }
-        // Something changed between the read and the update: the row is gone, a concurrent failure locked the
-        // device, or a later step was accepted (this code is then older than the last accepted one).
-        DeviceStates.Stored after = states.read(device.getId());
-        if (after == null) {
-            return Outcome.UNKNOWN_DEVICE;
-        }
-        return after.lockedUntil() > now ? Outcome.LOCKED : Outcome.REPLAYED;
     }
 
     /** Null when the device has no state row yet. */

@@ -44,41 +44,6 @@ public final class DeviceStates {
                 .size();
     }
 
-    /**
-     * The row's changing state as committed, read without a lock and without putting the row into the persistence
-     * context (so a later query or update is never answered from a stale copy); null when there is no row.
-     */
-    public Stored read(String credentialId) {
-        return em.createQuery(
-                        "select d.counter, d.lastStep, d.drift, d.failures, d.lockedUntil, d.lastUsed"
-                                + " from OtpDeviceStateEntity d where d.credentialId = :id",
-                        Object[].class)
-                .setParameter("id", credentialId)
-                .getResultStream()
-                .findFirst()
-                .map(r ->
-                        new Stored((Long) r[0], (Long) r[1], (Integer) r[2], (Integer) r[3], (Long) r[4], (Long) r[5]))
-                .orElse(null);
-    }
-
-    /**
-     * Records an accepted TOTP step in the caller's transaction, as one conditional update: only when no later or equal
-     * step was accepted meanwhile and the device is not locked at {@code now}. The database decides under the row's
-     * lock (a concurrent failure that locked the device, or a newer step, wins), and the lock is held until the
-     * caller's transaction ends. False when the condition no longer held: nothing was written.
-     */
-    public boolean acceptStep(String credentialId, long step, int drift, long now) {
-        return em.createQuery("update OtpDeviceStateEntity d set d.lastStep = :step, d.drift = :drift,"
-                                + " d.failures = 0, d.lockedUntil = 0, d.lastUsed = :now, d.version = d.version + 1"
-                                + " where d.credentialId = :id and d.lastStep < :step and d.lockedUntil <= :now")
-                        .setParameter("step", step)
-                        .setParameter("drift", drift)
-                        .setParameter("now", now)
-                        .setParameter("id", credentialId)
-                        .executeUpdate()
-                == 1;
-    }
-
     public OtpDeviceStateEntity find(String credentialId) {
         return em.find(OtpDeviceStateEntity.class, credentialId);
     }
@@ -112,14 +77,18 @@ public final class DeviceStates {
 
     /** The device's data with the row's state in place of whatever the credential data still holds. */
     public static DeviceData current(DeviceData credentialData, OtpDeviceStateEntity row) {
-        return new Stored(
-                        row.getCounter(),
-                        row.getLastStep(),
-                        row.getDrift(),
-                        row.getFailures(),
-                        row.getLockedUntil(),
-                        row.getLastUsed())
-                .on(credentialData);
+        return new DeviceData(
+                credentialData.deviceId(),
+                credentialData.type(),
+                credentialData.algorithm(),
+                credentialData.digits(),
+                credentialData.period(),
+                row.getCounter(),
+                row.getLastStep(),
+                row.getDrift(),
+                row.getFailures(),
+                row.getLockedUntil(),
+                row.getLastUsed());
     }
 
     /**
@@ -133,25 +102,5 @@ public final class DeviceStates {
         row.setFailures(next.failures());
         row.setLockedUntil(next.lockedUntil());
         row.setLastUsed(next.lastUsed());
-    }
-
-    /** What a device row holds that changes at each login. */
-    public record Stored(long counter, long lastStep, int drift, int failures, long lockedUntil, long lastUsed) {
-
-        /** The device's data with this state in place of whatever the credential data still holds. */
-        public DeviceData on(DeviceData credentialData) {
-            return new DeviceData(
-                    credentialData.deviceId(),
-                    credentialData.type(),
-                    credentialData.algorithm(),
-                    credentialData.digits(),
-                    credentialData.period(),
-                    counter,
-                    lastStep,
-                    drift,
-                    failures,
-                    lockedUntil,
-                    lastUsed);
-        }
     }
 }
