@@ -15,6 +15,7 @@ import dev.ciamkit.it.support.KeycloakServerExtension;
 import dev.ciamkit.it.support.OtpJourney;
 import dev.ciamkit.it.support.TestRealm;
 import dev.ciamkit.it.support.TestUsers.TestUser;
+import dev.ciamkit.otp.form.OtpErrors;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -87,6 +88,47 @@ class DeviceConcurrencyIT {
         assertThat(device.get("failures").asInt()).as("failures in the report").isEqualTo(PARALLEL);
         assertThat(column(server, device.get("credentialId").asText(), "FAILURES"))
                 .isEqualTo(PARALLEL);
+    }
+
+    /**
+     * One right TOTP code sent eight times at once signs in once; the others are refused as used (never a server
+     * error), and the one accepted writes the device's row: it clears the failures before it and moves the last step
+     * forward, so no older code is accepted after it.
+     */
+    @Test
+    void one_right_code_sent_in_parallel_signs_in_once_and_clears_the_failures_before_it(KeycloakServer server)
+            throws Exception {
+        TestUser user = totp.createUser("samecode");
+        AuthenticatorApp phone = OtpJourney.enrolled(totp.name(), user.username());
+        String credentialId = totp.devices(user).get(0).getId();
+        long enrolledStep = column(server, credentialId, "LAST_STEP");
+        for (int i = 0; i < 2; i++) {
+            assertThat(HttpLogin.toOtpForm(totp.name(), user.username())
+                            .submitOtp(phone.wrongCode())
+                            .statusCode())
+                    .isEqualTo(200);
+        }
+        assertThat(column(server, credentialId, "FAILURES")).isEqualTo(2);
+        List<HttpLogin> logins = new ArrayList<>();
+        for (int i = 0; i < PARALLEL; i++) {
+            logins.add(HttpLogin.toOtpForm(totp.name(), user.username()));
+        }
+        String code = phone.nextCode();
+
+        List<HttpResponse<String>> responses = atOnce(logins, login -> login.submitOtp(code));
+
+        assertThat(responses).allSatisfy(r -> assertThat(r.statusCode()).isIn(200, 302));
+        assertThat(responses.stream().filter(r -> r.statusCode() == 302))
+                .as("signed in with the code")
+                .hasSize(1);
+        assertThat(totp.events(user, "LOGIN_ERROR"))
+                .filteredOn(e -> OtpErrors.REPLAYED.equals(e.getError()))
+                .as("the others refused as a replay")
+                .hasSize(PARALLEL - 1);
+        assertThat(column(server, credentialId, "FAILURES")).isZero();
+        assertThat(column(server, credentialId, "LAST_STEP"))
+                .as("the last step, after %d at enrolment", enrolledStep)
+                .isEqualTo(phone.lastStep());
     }
 
     @Test

@@ -73,6 +73,11 @@ public final class AuthenticatorApp {
         return code(step);
     }
 
+    /** The time step of the last code {@link #nextCode()} handed out; -1 before the first. */
+    public synchronized long lastStep() {
+        return lastStep;
+    }
+
     /** A code that will not be accepted: the one from far in the past. */
     public String wrongCode() {
         String right = code(currentStep());
