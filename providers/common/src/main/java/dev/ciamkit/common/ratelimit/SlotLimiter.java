@@ -1,7 +1,9 @@
 package dev.ciamkit.common.ratelimit;
 
-import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.keycloak.models.SingleUseObjectProvider;
 
 /**
@@ -37,10 +39,15 @@ public final class SlotLimiter {
         }
     }
 
-    /** Which limit refused, or none: never null. */
-    public record Decision(boolean allowed, String refusedBy) {
+    /**
+     * Which limit refused, or none: never null. A granted decision knows the slot it took per limit name, so the
+     * caller can give some back ({@link #release}).
+     */
+    public record Decision(boolean allowed, String refusedBy, Map<String, String> slots) {
 
-        static final Decision ALLOWED = new Decision(true, null);
+        public Decision {
+            slots = Map.copyOf(slots);
+        }
     }
 
     private final SingleUseObjectProvider store;
@@ -51,16 +58,29 @@ public final class SlotLimiter {
 
     /** Takes one slot of every limit, or none of them. */
     public Decision tryAcquire(List<Limit> limits) {
-        List<String> taken = new ArrayList<>();
+        Map<String, String> taken = new LinkedHashMap<>();
         for (Limit limit : limits) {
             String slot = takeSlot(limit);
             if (slot == null) {
-                taken.forEach(store::remove);
-                return new Decision(false, limit.name());
+                taken.values().forEach(store::remove);
+                return new Decision(false, limit.name(), Map.of());
             }
-            taken.add(slot);
+            taken.put(limit.name(), slot);
         }
-        return Decision.ALLOWED;
+        return new Decision(true, null, taken);
+    }
+
+    /**
+     * Gives back the slots a granted decision took for the named limits, e.g. when what they paid for did not happen
+     * (a message the gateway refused). Limits not named keep their slot.
+     */
+    public void release(Decision decision, Collection<String> limitNames) {
+        for (String name : limitNames) {
+            String slot = decision.slots().get(name);
+            if (slot != null) {
+                store.remove(slot);
+            }
+        }
     }
 
     private String takeSlot(Limit limit) {

@@ -117,6 +117,18 @@ class SlotLimiterTest {
         }
 
         @Test
+        void released_slots_come_back_at_once_and_the_others_stay_taken() {
+            Limit cooldown = new Limit("cooldown", "c", 1, 60);
+            Limit address = new Limit("address", "a", 1, 3600);
+            SlotLimiter.Decision granted = limiter.tryAcquire(List.of(cooldown, address));
+
+            limiter.release(granted, List.of("cooldown"));
+
+            assertThat(limiter.tryAcquire(List.of(cooldown)).allowed()).isTrue();
+            assertThat(limiter.tryAcquire(List.of(address)).refusedBy()).isEqualTo("address");
+        }
+
+        @Test
         void cooldown_refuses_a_second_send_until_it_expires() {
             List<Limit> limits = List.of(new Limit("cooldown", "c", 1, 60), new Limit("user", "u", 5, 3600));
             assertThat(limiter.tryAcquire(limits).allowed()).isTrue();

@@ -1,5 +1,9 @@
-package dev.ciamkit.sms.spi;
+package dev.ciamkit.sms.devoutbox;
 
+import dev.ciamkit.sms.spi.SmsException;
+import dev.ciamkit.sms.spi.SmsMessage;
+import dev.ciamkit.sms.spi.SmsSender;
+import dev.ciamkit.sms.spi.SmsSenderFactory;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -39,7 +43,9 @@ public final class DevOutboxSmsSenderFactory implements SmsSenderFactory {
 
     private synchronized void write(SmsMessage message) throws SmsException {
         if (!Environment.isDevMode()) {
-            throw new SmsException("the dev-outbox SMS sender only runs in development mode (kc.sh start-dev)");
+            throw new SmsException(
+                    SmsException.Reason.NOT_CONFIGURED,
+                    "the dev-outbox SMS sender only runs in development mode (kc.sh start-dev)");
         }
         try {
             Files.createDirectories(outbox.toAbsolutePath().getParent());
@@ -47,7 +53,7 @@ public final class DevOutboxSmsSenderFactory implements SmsSenderFactory {
             Files.writeString(
                     outbox, line + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         } catch (IOException e) {
-            throw new SmsException("cannot write the SMS outbox " + outbox, e);
+            throw new SmsException(SmsException.Reason.UNREACHABLE, "cannot write the SMS outbox " + outbox, e);
         }
     }
 

@@ -48,6 +48,7 @@ public final class SmsSenders {
                             p.getType(),
                             p.getDefaultValue(),
                             p.isSecret());
+                    copy.setOptions(p.getOptions());
                     properties.add(copy);
                 }));
         return properties;

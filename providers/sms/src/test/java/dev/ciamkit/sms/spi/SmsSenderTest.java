@@ -19,6 +19,19 @@ class SmsSenderTest {
     }
 
     @Test
+    void every_senders_list_options_reach_the_config_form() {
+        org.keycloak.models.KeycloakSessionFactory factory =
+                org.mockito.Mockito.mock(org.keycloak.models.KeycloakSessionFactory.class);
+        org.mockito.Mockito.when(factory.getProviderFactoriesStream(SmsSender.class))
+                .thenAnswer(i -> java.util.stream.Stream.of(new dev.ciamkit.sms.http.HttpSmsSenderFactory()));
+
+        assertThat(SmsSenders.configProperties(factory))
+                .filteredOn(p -> p.getName().equals("sms-http-auth"))
+                .singleElement()
+                .satisfies(p -> assertThat(p.getOptions()).containsExactly("basic", "header", "bearer", "none"));
+    }
+
+    @Test
     void sender_config_is_read_without_its_prefix_and_ignores_other_senders() {
         Map<String, String> config = Map.of(
                 "sms-http-url", "http://gateway", "sms-http-password", "s3cret", "sms-other-url", "x", "window", "1");
@@ -28,28 +41,9 @@ class SmsSenderTest {
     }
 
     @Test
-    void the_http_sender_bounds_its_timeout_and_survives_bad_values() {
-        assertThat(HttpSmsSenderFactory.parseTimeout(null)).isEqualTo(5000);
-        assertThat(HttpSmsSenderFactory.parseTimeout("abc")).isEqualTo(5000);
-        assertThat(HttpSmsSenderFactory.parseTimeout("10")).isEqualTo(500);
-        assertThat(HttpSmsSenderFactory.parseTimeout("999999")).isEqualTo(30_000);
-    }
-
-    @Test
-    void the_http_sender_refuses_to_send_without_a_gateway_url() {
-        SmsSender sender = new HttpSmsSenderFactory().create(null);
-
-        assertThatThrownBy(() -> sender.send(new SmsMessage("+821012345678", "x"), Map.of()))
-                .isInstanceOf(SmsException.class)
-                .hasMessageContaining("no valid gateway URL");
-        assertThatThrownBy(() -> sender.send(new SmsMessage("+821012345678", "x"), Map.of("url", "http://bad host/")))
-                .isInstanceOf(SmsException.class)
-                .hasMessageContaining("no valid gateway URL");
-    }
-
-    @Test
     void the_dev_outbox_refuses_outside_development_mode() {
-        DevOutboxSmsSenderFactory factory = new DevOutboxSmsSenderFactory();
+        dev.ciamkit.sms.devoutbox.DevOutboxSmsSenderFactory factory =
+                new dev.ciamkit.sms.devoutbox.DevOutboxSmsSenderFactory();
         factory.init(new org.keycloak.Config.SystemPropertiesScope("ciamkit-test."));
 
         assertThatThrownBy(() -> factory.create(null).send(new SmsMessage("+821012345678", "x"), Map.of()))
