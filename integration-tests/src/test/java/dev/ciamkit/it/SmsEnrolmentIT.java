@@ -13,6 +13,7 @@ import dev.ciamkit.it.support.OtpJourney;
 import dev.ciamkit.it.support.SmsGateway;
 import dev.ciamkit.it.support.TestRealm;
 import dev.ciamkit.it.support.TestUsers.TestUser;
+import dev.ciamkit.sms.spi.SmsException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -192,6 +193,41 @@ class SmsEnrolmentIT {
             assertThat(rateLimited(realm, user))
                     .singleElement()
                     .satisfies(e -> assertThat(e.getDetails()).containsEntry("ciamkit_limit", "user"));
+        }
+    }
+
+    @Test
+    void a_gateway_that_refuses_gets_an_honest_page_and_event_and_a_retry_sends_the_link_once() throws Exception {
+        try (TestRealm realm = realm("sms-down", 60, 5)) {
+            TestUser user = realm.createUser("down", Map.of("phoneNumber", List.of(PHONE)));
+            gateway.refuseNext(3, 503);
+            try (Browser browser = Browser.open("en-US,en;q=0.9")) {
+                new OtpJourney(browser, realm.name()).start().password(user.username());
+                OtpEnrolmentPage page = new OtpEnrolmentPage(browser);
+                page.sendSmsLink();
+
+                assertThat(page.alert()).contains("could not be sent").doesNotContain("arrives shortly");
+                browser.screenshot("otp-enrolment-sms-not-sent-en");
+                assertThat(gateway.attempts())
+                        .as("the first try and two retries of one message, one idempotency key")
+                        .hasSize(3)
+                        .containsOnly(gateway.attempts().get(0));
+                assertThat(gateway.waiting()).isZero();
+
+                page.sendSmsLink(); // within the 60 s cooldown: a message not sent took no slot
+
+                assertThat(page.alert()).contains("arrives shortly");
+                String link = link(realm, gateway.next().body());
+                assertThat(get(link).statusCode()).isEqualTo(200);
+                assertThat(gateway.waiting()).as("sent once").isZero();
+                assertThat(gateway.attempts()).hasSize(4);
+            }
+            assertThat(realm.events(user, "CUSTOM_REQUIRED_ACTION_ERROR"))
+                    .filteredOn(e -> SmsException.Reason.REJECTED.eventError().equals(e.getError()))
+                    .singleElement()
+                    .satisfies(e -> assertThat(e.getDetails())
+                            .containsEntry("ciamkit_sms_status", "503")
+                            .doesNotContainValue(PHONE));
         }
     }
 

@@ -7,24 +7,30 @@ import dev.ciamkit.sms.spi.SmsMessage;
 import dev.ciamkit.sms.spi.SmsSender;
 import java.io.IOException;
 import java.text.MessageFormat;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import org.jboss.logging.Logger;
 import org.keycloak.authentication.RequiredActionContext;
 import org.keycloak.events.EventType;
-import org.keycloak.models.AbstractKeycloakTransaction;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.UserModel;
 import org.keycloak.theme.Theme;
 
 /**
  * Sends the one-time registration link by SMS, within {@link SmsSendLimits}; a new link revokes the previous one. The
- * message leaves the server only after the transaction commits, so a rolled-back request never texts anyone.
+ * message is sent during the request, within the sender's deadline (default 3 s), so the page says whether it left:
+ * when the gateway refuses or does not answer, the link is revoked, the page says so in the user's language and offers
+ * a retry and the QR code, and the event records the {@code ciamkit_sms_*} error with the gateway's status (never the
+ * number or the text).
  */
 final class SmsLinkSender {
 
     private static final Logger LOG = Logger.getLogger(SmsLinkSender.class);
+
+    /** Event detail: the gateway's HTTP status of a message not sent; 0 when it did not answer. */
+    static final String SMS_STATUS = "ciamkit_sms_status";
 
     private final RequiredActionContext context;
     private final EnrolmentConfig config;
@@ -83,24 +89,23 @@ final class SmsLinkSender {
         SmsMessage message =
                 new SmsMessage(user.getFirstAttribute(config.phoneAttribute()), text(session, user, issuer, link));
         Map<String, String> senderConfig = config.smsSenderConfig();
-        session.getTransactionManager().enlistAfterCompletion(new AbstractKeycloakTransaction() {
-            @Override
-            protected void commitImpl() {
-                try {
-                    sender.send(message, senderConfig);
-                } catch (SmsException e) {
-                    LOG.warnf("CIAM Kit: registration link SMS not sent: %s", e.getMessage());
-                } catch (RuntimeException e) {
-                    // After commit nothing may reach the user's response; the class name carries no number or text.
-                    LOG.warnf(
-                            "CIAM Kit: registration link SMS not sent: %s",
-                            e.getClass().getName());
-                }
-            }
-
-            @Override
-            protected void rollbackImpl() {}
-        });
+        // Sent now, within the sender's own deadline, so the page tells the truth.
+        SmsException failure = deliver(sender, message, senderConfig);
+        if (failure != null) {
+            EnrolmentLinks.revoke(session, context.getAuthenticationSession());
+            // Nothing left, so the user may retry at once: the cooldown and the user's cap give their slot back; the
+            // address cap keeps it (it bounds what one client can make us try).
+            new SlotLimiter(session.singleUseObjects()).release(allowed, List.of("cooldown", "user"));
+            context.getEvent()
+                    .clone()
+                    .event(EventType.CUSTOM_REQUIRED_ACTION_ERROR)
+                    .detail("custom_required_action", MobileOtpEnrolmentActionFactory.ID)
+                    .detail(SMS_STATUS, Integer.toString(failure.gatewayStatus()))
+                    .error(failure.reason().eventError());
+            context.challenge(new EnrolmentPage(context, config, pending)
+                    .render(MobileOtpEnrolmentAction.form(context, "sms", "ciamkitOtpSmsNotSent")));
+            return;
+        }
         context.getEvent()
                 .clone()
                 .event(EventType.CUSTOM_REQUIRED_ACTION)
@@ -109,6 +114,23 @@ final class SmsLinkSender {
                 .success();
         context.challenge(new EnrolmentPage(context, config, pending)
                 .render(context.form().setInfo("ciamkitOtpLinkSent", config.linkMinutes())));
+    }
+
+    /** Null when the gateway took the message; never throws, and nothing here logs the number or the text. */
+    private static SmsException deliver(SmsSender sender, SmsMessage message, Map<String, String> senderConfig) {
+        try {
+            sender.send(message, senderConfig);
+            return null;
+        } catch (SmsException e) {
+            LOG.warnf("CIAM Kit: registration link SMS not sent: %s", e.getMessage());
+            return e;
+        } catch (RuntimeException e) {
+            // the class name carries no number or text
+            LOG.warnf(
+                    "CIAM Kit: registration link SMS not sent: %s", e.getClass().getName());
+            return new SmsException(
+                    SmsException.Reason.UNREACHABLE, e.getClass().getName(), e);
+        }
     }
 
     private static String text(KeycloakSession session, UserModel user, String issuer, String link) {
