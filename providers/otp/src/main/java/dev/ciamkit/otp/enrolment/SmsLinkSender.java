@@ -93,9 +93,12 @@ final class SmsLinkSender {
         SmsException failure = deliver(sender, message, senderConfig);
         if (failure != null) {
             EnrolmentLinks.revoke(session, context.getAuthenticationSession());
-            // Nothing left, so the user may retry at once: the cooldown and the user's cap give their slot back; the
-            // address cap keeps it (it bounds what one client can make us try).
-            new SlotLimiter(session.singleUseObjects()).release(allowed, List.of("cooldown", "user"));
+            if (provablyNotSent(failure)) {
+                // The user may retry at once: the cooldown and the user's cap give their slot back; the address cap
+                // keeps it (it bounds what one client can make us try). After a timeout or a dropped answer the
+                // message may still arrive, so every slot stays taken.
+                new SlotLimiter(session.singleUseObjects()).release(allowed, List.of("cooldown", "user"));
+            }
             context.getEvent()
                     .clone()
                     .event(EventType.CUSTOM_REQUIRED_ACTION_ERROR)
@@ -116,13 +119,26 @@ final class SmsLinkSender {
                 .render(context.form().setInfo("ciamkitOtpLinkSent", config.linkMinutes())));
     }
 
+    /** The gateway said no, or nothing was sent at all: a retry cannot make a second message arrive. */
+    static boolean provablyNotSent(SmsException failure) {
+        return switch (failure.reason()) {
+            case NOT_CONFIGURED -> true;
+            case REJECTED ->
+                failure.gatewayStatus() >= 400 && failure.gatewayStatus() < 500 || failure.gatewayStatus() == 503;
+            case TIMEOUT, UNREACHABLE -> false;
+        };
+    }
+
     /** Null when the gateway took the message; never throws, and nothing here logs the number or the text. */
     private static SmsException deliver(SmsSender sender, SmsMessage message, Map<String, String> senderConfig) {
         try {
             sender.send(message, senderConfig);
             return null;
         } catch (SmsException e) {
-            LOG.warnf("CIAM Kit: registration link SMS not sent: %s", e.getMessage());
+            // reason and status only: a third-party sender's message might hold the number
+            LOG.warnf(
+                    "CIAM Kit: registration link SMS not sent: %s (gateway status %d)",
+                    e.reason().eventError(), e.gatewayStatus());
             return e;
         } catch (RuntimeException e) {
             // the class name carries no number or text

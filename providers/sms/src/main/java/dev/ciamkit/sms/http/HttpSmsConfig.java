@@ -12,7 +12,7 @@ import java.util.function.UnaryOperator;
  * through a resolver, so {@code ${vault.key}} references work. A configuration that cannot send (no absolute URL) is
  * a {@link SmsException.Reason#NOT_CONFIGURED} failure.
  *
- * @param deadlineMs the most a request waits for the gateway, all attempts and back-off included (at most 10 s)
+ * @param deadlineMs the most a request waits for the gateway, all attempts and back-off included (at most 5 s)
  */
 public record HttpSmsConfig(
         URI url,
@@ -43,7 +43,7 @@ public record HttpSmsConfig(
     static final int DEFAULT_DEADLINE_MS = 3000;
     static final String DEFAULT_AUTH_HEADER = "X-API-Key";
     /** A user's request holds a worker thread while it waits: never longer than this. */
-    static final int MAX_DEADLINE_MS = 10_000;
+    static final int MAX_DEADLINE_MS = 5000;
 
     public static HttpSmsConfig read(Map<String, String> config, UnaryOperator<String> secrets) throws SmsException {
         URI url = absoluteUrl(config.get(HttpSmsConfigProperties.URL));

@@ -102,7 +102,8 @@ public final class HttpSmsGateway {
                         SmsException.Reason.REJECTED, status, "SMS gateway answered HTTP " + status, null);
             }
         } catch (IOException e) {
-            if (post.isAborted() || remainingMs(deadline) <= 0) {
+            // a read timeout cut to the time left ends a few milliseconds before the deadline: that is the deadline too
+            if (post.isAborted() || remainingMs(deadline) <= 50) {
                 throw new SmsException(SmsException.Reason.TIMEOUT, "SMS gateway: no answer within the deadline", e);
             }
             throw e instanceof InterruptedIOException

@@ -24,6 +24,8 @@ public final class HttpSmsSenderFactory implements SmsSenderFactory {
     /** Aborts requests that reach their deadline; one daemon thread the factory owns, started at first use. */
     private ScheduledThreadPoolExecutor timer;
 
+    private boolean closed;
+
     @Override
     public SmsSender create(KeycloakSession session) {
         return (message, config) -> new HttpSmsGateway(
@@ -32,7 +34,11 @@ public final class HttpSmsSenderFactory implements SmsSenderFactory {
     }
 
     private synchronized ScheduledExecutorService timer() {
-        if (timer == null || timer.isShutdown()) {
+        if (closed) {
+            // a message sent while the server stops: not sent, never a thread that outlives the factory
+            throw new IllegalStateException("the http SMS sender is closed");
+        }
+        if (timer == null) {
             timer = new ScheduledThreadPoolExecutor(1, task -> {
                 Thread thread = new Thread(task, "ciamkit-sms-deadline");
                 thread.setDaemon(true);
@@ -63,6 +69,7 @@ public final class HttpSmsSenderFactory implements SmsSenderFactory {
 
     @Override
     public synchronized void close() {
+        closed = true;
         if (timer != null) {
             timer.shutdownNow();
         }
