@@ -59,6 +59,17 @@ class ServerAndRealmIT {
     }
 
     @Test
+    void lists_the_development_sms_outbox_because_this_server_was_built_with_it() {
+        // docker/'s image is built without spi-ciamkit-sms-sender--dev-outbox--enabled and never lists it
+        assertThat(admin.serverInfo()
+                        .getInfo()
+                        .getProviders()
+                        .get("ciamkit-sms-sender")
+                        .getProviders())
+                .containsKeys("http", "dev-outbox");
+    }
+
+    @Test
     void offers_the_ciamkit_login_theme() {
         assertThat(admin.serverInfo().getInfo().getThemes().get("login"))
                 .anySatisfy(theme -> assertThat(theme.getName()).isEqualTo("ciamkit"));

@@ -3,11 +3,13 @@ package dev.ciamkit.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ciamkit.it.pages.OtpEnrolmentPage;
 import dev.ciamkit.it.support.Admin;
 import dev.ciamkit.it.support.AuthenticatorApp;
 import dev.ciamkit.it.support.Browser;
+import dev.ciamkit.it.support.KeycloakServer;
 import dev.ciamkit.it.support.KeycloakServerExtension;
 import dev.ciamkit.it.support.OtpJourney;
 import dev.ciamkit.it.support.SmsGateway;
@@ -19,6 +21,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -228,6 +232,36 @@ class SmsEnrolmentIT {
                     .satisfies(e -> assertThat(e.getDetails())
                             .containsEntry("ciamkit_sms_status", "503")
                             .doesNotContainValue(PHONE));
+        }
+    }
+
+    /**
+     * The assembled server is built with the development outbox (as bin/run's is): a realm that chooses it gets the
+     * text in data/ciamkit-sms-outbox.jsonl under the server's home, and the link in it works.
+     */
+    @Test
+    void the_development_outbox_of_the_assembled_server_holds_the_text_and_its_link_works(KeycloakServer server)
+            throws Exception {
+        Path outbox = server.home().resolve("data/ciamkit-sms-outbox.jsonl");
+        long before = Files.exists(outbox) ? Files.readAllLines(outbox).size() : 0;
+        try (TestRealm realm = TestRealm.create(admin, "sms-outbox", json -> {
+            for (JsonNode action : json.get("requiredActions")) {
+                if ("ciamkit-mobile-otp-register".equals(action.get("alias").asText())) {
+                    ((ObjectNode) action.get("config")).put("sms-sender", "dev-outbox");
+                }
+            }
+        })) {
+            TestUser user = realm.createUser("outbox", Map.of("phoneNumber", List.of(PHONE)));
+            try (Browser browser = Browser.open("ja-JP,ja;q=0.9")) {
+                new OtpJourney(browser, realm.name()).start().password(user.username());
+                new OtpEnrolmentPage(browser).sendSmsLink();
+            }
+            List<String> lines = Files.readAllLines(outbox);
+            assertThat(lines).hasSize((int) before + 1);
+            JsonNode sms = new ObjectMapper().readTree(lines.get(lines.size() - 1));
+            assertThat(sms.get("to").asText()).isEqualTo(PHONE);
+            assertThat(get(link(realm, sms)).statusCode()).isEqualTo(200);
+            assertThat(gateway.waiting()).as("nothing went to the http gateway").isZero();
         }
     }
 

@@ -12,18 +12,20 @@ import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Map;
 import org.keycloak.Config;
-import org.keycloak.common.util.Environment;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.provider.EnvironmentDependentProviderFactory;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.util.JsonSerialization;
 
 /**
- * For development only: appends each message as a JSON line to {@code data/ciamkit-sms-outbox.jsonl} under the
- * Keycloak home, never to the server log. It refuses to send unless Keycloak runs in development mode
- * ({@code kc.sh start-dev}), so a forgotten setting cannot swallow real users' messages.
+ * For development and tests only: appends each message as a JSON line to {@code data/ciamkit-sms-outbox.jsonl} under
+ * the Keycloak home (SPI option {@code spi-ciamkit-sms-sender--dev-outbox--file}), never to the server log. It exists
+ * only in a server built with {@code spi-ciamkit-sms-sender--dev-outbox--enabled=true}: Keycloak asks
+ * {@link #isSupported} at build time, so a server built without that option (the Docker image, or our jars dropped
+ * into another Keycloak) never lists it, and no admin can choose it there.
  */
-public final class DevOutboxSmsSenderFactory implements SmsSenderFactory {
+public final class DevOutboxSmsSenderFactory implements SmsSenderFactory, EnvironmentDependentProviderFactory {
 
     public static final String ID = "dev-outbox";
 
@@ -36,17 +38,18 @@ public final class DevOutboxSmsSenderFactory implements SmsSenderFactory {
                 "file", Path.of(home, "data", "ciamkit-sms-outbox.jsonl").toString()));
     }
 
+    /** Off unless the server's build enables it; Keycloak checks {@code enabled} itself, with true as its default. */
+    @Override
+    public boolean isSupported(Config.Scope config) {
+        return Boolean.TRUE.equals(config.getBoolean("enabled", false));
+    }
+
     @Override
     public SmsSender create(KeycloakSession session) {
         return (message, config) -> write(message);
     }
 
     private synchronized void write(SmsMessage message) throws SmsException {
-        if (!Environment.isDevMode()) {
-            throw new SmsException(
-                    SmsException.Reason.NOT_CONFIGURED,
-                    "the dev-outbox SMS sender only runs in development mode (kc.sh start-dev)");
-        }
         try {
             Files.createDirectories(outbox.toAbsolutePath().getParent());
             String line = JsonSerialization.writeValueAsString(Map.of("to", message.to(), "text", message.text()));

@@ -1,7 +1,6 @@
 package dev.ciamkit.sms.spi;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -41,13 +40,18 @@ class SmsSenderTest {
     }
 
     @Test
-    void the_dev_outbox_refuses_outside_development_mode() {
+    void the_dev_outbox_exists_only_where_the_servers_build_enables_it() {
         dev.ciamkit.sms.devoutbox.DevOutboxSmsSenderFactory factory =
                 new dev.ciamkit.sms.devoutbox.DevOutboxSmsSenderFactory();
-        factory.init(new org.keycloak.Config.SystemPropertiesScope("ciamkit-test."));
 
-        assertThatThrownBy(() -> factory.create(null).send(new SmsMessage("+821012345678", "x"), Map.of()))
-                .isInstanceOf(SmsException.class)
-                .hasMessageContaining("development mode");
+        assertThat(factory.isSupported(new org.keycloak.Config.SystemPropertiesScope("ciamkit-test.off.")))
+                .isFalse();
+        System.setProperty("ciamkit-test.on.enabled", "true");
+        try {
+            assertThat(factory.isSupported(new org.keycloak.Config.SystemPropertiesScope("ciamkit-test.on.")))
+                    .isTrue();
+        } finally {
+            System.clearProperty("ciamkit-test.on.enabled");
+        }
     }
 }
