@@ -93,7 +93,7 @@ final class SmsLinkSender {
         SmsException failure = deliver(sender, message, senderConfig);
         if (failure != null) {
             EnrolmentLinks.revoke(session, context.getAuthenticationSession());
-            if (provablyNotSent(failure)) {
+            if (failure.provablyNotSent()) {
                 // The user may retry at once: the cooldown and the user's cap give their slot back; the address cap
                 // keeps it (it bounds what one client can make us try). After a timeout or a dropped answer the
                 // message may still arrive, so every slot stays taken.
@@ -117,16 +117,6 @@ final class SmsLinkSender {
                 .success();
         context.challenge(new EnrolmentPage(context, config, pending)
                 .render(context.form().setInfo("ciamkitOtpLinkSent", config.linkMinutes())));
-    }
-
-    /** The gateway said no, or nothing was sent at all: a retry cannot make a second message arrive. */
-    static boolean provablyNotSent(SmsException failure) {
-        return switch (failure.reason()) {
-            case NOT_CONFIGURED -> true;
-            case REJECTED ->
-                failure.gatewayStatus() >= 400 && failure.gatewayStatus() < 500 || failure.gatewayStatus() == 503;
-            case TIMEOUT, UNREACHABLE -> false;
-        };
     }
 
     /** Null when the gateway took the message; never throws, and nothing here logs the number or the text. */

@@ -45,6 +45,8 @@ public final class HttpSmsGateway {
         String key = UUID.randomUUID().toString();
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(config.deadlineMs());
         SmsException last = null;
+        // once an attempt may have got through, no later answer proves the message did not leave
+        boolean uncertain = false;
         for (int attempt = 0; attempt <= config.retries(); attempt++) {
             if (attempt > 0) {
                 long pause = (long) config.backoffMs() << (attempt - 1);
@@ -64,10 +66,11 @@ public final class HttpSmsGateway {
                 }
                 return;
             } catch (SmsException e) {
-                last = e;
+                last = uncertain ? e.afterUncertainAttempt() : e;
                 if (!retriable(e)) {
-                    throw e;
+                    throw last;
                 }
+                uncertain |= !e.provablyNotSent();
             }
         }
         SmsException failure = last != null

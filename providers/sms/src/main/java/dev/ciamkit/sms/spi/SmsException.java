@@ -32,6 +32,7 @@ public final class SmsException extends Exception {
 
     private final Reason reason;
     private final int gatewayStatus;
+    private final boolean afterUncertainAttempt;
 
     /** @deprecated name the reason; kept so that senders built before it still load (they count as unreachable) */
     @Deprecated
@@ -54,9 +55,36 @@ public final class SmsException extends Exception {
     }
 
     public SmsException(Reason reason, int gatewayStatus, String message, Throwable cause) {
+        this(reason, gatewayStatus, message, cause, false);
+    }
+
+    private SmsException(
+            Reason reason, int gatewayStatus, String message, Throwable cause, boolean afterUncertainAttempt) {
         super(message, cause);
         this.reason = reason == null ? Reason.UNREACHABLE : reason;
         this.gatewayStatus = gatewayStatus;
+        this.afterUncertainAttempt = afterUncertainAttempt;
+    }
+
+    /** The same failure, known to follow an earlier attempt of the same message that may have been delivered. */
+    public SmsException afterUncertainAttempt() {
+        return new SmsException(reason, gatewayStatus, getMessage(), getCause(), true);
+    }
+
+    /**
+     * The message certainly did not leave: the configuration could not send, or the gateway refused it (4xx, or 503
+     * "not now") and no earlier attempt of it may have got through. A timeout, a dropped connection or another 5xx may
+     * come after the gateway queued it.
+     */
+    public boolean provablyNotSent() {
+        if (afterUncertainAttempt) {
+            return false;
+        }
+        return switch (reason) {
+            case NOT_CONFIGURED -> true;
+            case REJECTED -> gatewayStatus >= 400 && gatewayStatus < 500 || gatewayStatus == 503;
+            case TIMEOUT, UNREACHABLE -> false;
+        };
     }
 
     public Reason reason() {

@@ -163,6 +163,29 @@ class HttpSmsGatewayTest {
     }
 
     @Test
+    void a_refusal_after_a_500_does_not_prove_the_message_stayed_home() {
+        answers.addAll(List.of(500, 400));
+
+        assertThatThrownBy(() -> send(Map.of("retries", "2", "backoff-ms", "10")))
+                .isInstanceOfSatisfying(SmsException.class, e -> {
+                    assertThat(e.gatewayStatus()).isEqualTo(400);
+                    assertThat(e.provablyNotSent())
+                            .as("the 500 may have been queued")
+                            .isFalse();
+                });
+        assertThat(seen).hasSize(2);
+    }
+
+    @Test
+    void refusals_with_503_only_prove_the_message_did_not_leave() {
+        answers.addAll(List.of(503, 503, 503));
+
+        assertThatThrownBy(() -> send(Map.of("retries", "2", "backoff-ms", "10")))
+                .isInstanceOfSatisfying(
+                        SmsException.class, e -> assertThat(e.provablyNotSent()).isTrue());
+    }
+
+    @Test
     void a_5xx_on_every_attempt_stops_after_the_configured_retries() {
         answers.addAll(List.of(500, 502, 503, 504, 500, 500));
 
