@@ -37,13 +37,6 @@ public final class MobileOtpCredentialModel extends CredentialModel {
         return model;
     }
 
-    /** The stored device; throws when its public data does not parse (use {@link #read} where a user is waiting). */
-    public static MobileOtpCredentialModel from(CredentialModel stored) {
-        return read(stored)
-                .orElseThrow(() ->
-                        new IllegalStateException("credential " + stored.getId() + " has unreadable mobile-OTP data"));
-    }
-
     /**
      * The stored device, or empty when its public data is missing or does not parse (altered in the database, or
      * imported broken): a handled failure, never an exception.

@@ -53,7 +53,7 @@ class DeviceDataTest {
         assertThat(model.getType()).isEqualTo("ciamkit-mobile-otp");
         assertThat(model.getCredentialData()).contains("\"algorithm\":\"SHA1\"").doesNotContain("ck1.");
         assertThat(model.getSecretData()).isEqualTo("{\"seed\":\"ck1.k1.sealed\"}");
-        assertThat(MobileOtpCredentialModel.from(model).data()).isEqualTo(fresh);
+        assertThat(MobileOtpCredentialModel.read(model).orElseThrow().data()).isEqualTo(fresh);
         assertThat(model.with(fresh.unlocked()).sealedSeed()).isEqualTo("ck1.k1.sealed");
         assertThat(MobileOtpCredentialModel.seedContext("user-1", "device-1"))
                 .isEqualTo("ciamkit-otp-seed:user-1:device-1");

@@ -258,9 +258,7 @@ class MobileOtpFormAuthenticatorTest {
 
             authenticator.authenticate(context);
 
-            verify(form).setError(NoDevicePage.MESSAGE);
-            verify(context, never()).success();
-            verify(authSession, never()).addRequiredAction(anyString());
+            assertStoppedOnTheContactSupportPage();
         }
 
         @Test
@@ -282,9 +280,7 @@ class MobileOtpFormAuthenticatorTest {
 
             authenticator.authenticate(context);
 
-            verify(form).setError(NoDevicePage.MESSAGE);
-            verify(context, never()).success();
-            verify(authSession, never()).addRequiredAction(anyString());
+            assertStoppedOnTheContactSupportPage();
         }
 
         @Test
@@ -294,6 +290,11 @@ class MobileOtpFormAuthenticatorTest {
 
             authenticator.authenticate(context);
 
+            assertStoppedOnTheContactSupportPage();
+        }
+
+        /** The contact-support page, no pass and no enrolment scheduled. */
+        private void assertStoppedOnTheContactSupportPage() {
             verify(form).setError(NoDevicePage.MESSAGE);
             verify(context, never()).success();
             verify(authSession, never()).addRequiredAction(anyString());

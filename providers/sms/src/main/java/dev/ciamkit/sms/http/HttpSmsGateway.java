@@ -55,12 +55,11 @@ public final class HttpSmsGateway {
                 }
                 pause(pause);
             }
-            long remaining = remainingMs(deadline);
-            if (remaining <= 0) {
+            if (remainingMs(deadline) <= 0) {
                 break;
             }
             try {
-                attempt(config, body, key, (int) remaining, deadline);
+                attempt(config, body, key, deadline);
                 if (attempt > 0) {
                     LOG.debugf("CIAM Kit: SMS gateway accepted the message at attempt %d", attempt + 1);
                 }
@@ -82,8 +81,9 @@ public final class HttpSmsGateway {
         throw failure;
     }
 
-    private void attempt(HttpSmsConfig config, String body, String key, int remainingMs, long deadline)
-            throws SmsException {
+    private void attempt(HttpSmsConfig config, String body, String key, long deadline) throws SmsException {
+        // never 0: HttpClient reads a 0 timeout as "wait for ever"
+        int remainingMs = (int) Math.max(1, remainingMs(deadline));
         HttpPost post = new HttpPost(config.url());
         post.setConfig(RequestConfig.custom()
                 .setConnectTimeout(Math.min(config.connectTimeoutMs(), remainingMs))
