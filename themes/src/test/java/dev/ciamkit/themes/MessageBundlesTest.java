@@ -29,13 +29,17 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * Every CIAM Kit message bundle on the classpath (this theme's and the {@code theme-resources} of every provider jar)
  * has the same keys with the same placeholders in en, ko and ja, and every {@code msg("ciamkit...")} in our templates
- * exists.
+ * exists. Where Keycloak has no Korean (emails, the v3 account console), our Korean bundle covers its English one.
  */
 class MessageBundlesTest {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\d+)[^}]*}");
     private static final Pattern TEMPLATE_KEY = Pattern.compile("msg\\(\"(ciamkit[A-Za-z0-9]*)\"");
+    /** The v3 account console's placeholders: i18next's {@code {{name}}} and the numbered tags of its Trans. */
+    private static final Pattern I18NEXT_PLACEHOLDER = Pattern.compile("\\{\\{[^}]*}}|</?\\d+>");
+
     private static final String EMAIL_DIR = "theme/ciamkit/email/messages/";
+    private static final String ACCOUNT_DIR = "theme/ciamkit/account/messages/";
     private static final List<String> BUNDLE_DIRS =
             List.of("theme/ciamkit/login/messages/", "theme-resources/messages/");
 
@@ -105,6 +109,38 @@ class MessageBundlesTest {
                     .isEqualTo(placeholders(keycloak.getProperty(key)));
             assertThat(korean.getProperty(key)).as(key).containsPattern("\\p{IsHangul}|^\\[KEYCLOAK]");
         }
+    }
+
+    /**
+     * Keycloak's v3 account console ships no Korean bundle; ours has to say everything its English one says, with the
+     * same placeholders, and in Hangul wherever the English has words.
+     */
+    @Test
+    void the_korean_account_bundle_covers_every_account_console_message() throws IOException {
+        Properties keycloak = single("theme/keycloak.v3/account/messages/", "en");
+        Properties korean = single(ACCOUNT_DIR, "ko");
+
+        assertThat(keycloak).isNotEmpty();
+        assertThat(korean.stringPropertyNames()).containsAll(keycloak.stringPropertyNames());
+        for (String key : keycloak.stringPropertyNames()) {
+            String value = korean.getProperty(key);
+            assertThat(i18nextPlaceholders(value))
+                    .as("placeholders of %s", key)
+                    .isEqualTo(i18nextPlaceholders(keycloak.getProperty(key)));
+            if (I18NEXT_PLACEHOLDER.matcher(value).replaceAll("").codePoints().anyMatch(Character::isLetter)) {
+                assertThat(value).as(key).containsPattern("\\p{IsHangul}");
+            }
+        }
+    }
+
+    private static List<String> i18nextPlaceholders(String message) {
+        List<String> found = new ArrayList<>();
+        Matcher matcher = I18NEXT_PLACEHOLDER.matcher(message);
+        while (matcher.find()) {
+            found.add(matcher.group());
+        }
+        Collections.sort(found);
+        return found;
     }
 
     private static Properties single(String dir, String locale) throws IOException {
