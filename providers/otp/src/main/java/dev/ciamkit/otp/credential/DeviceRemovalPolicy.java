@@ -1,15 +1,10 @@
 package dev.ciamkit.otp.credential;
 
-import dev.ciamkit.common.config.BoundedInt;
+import dev.ciamkit.common.credential.RecentLogin;
 import dev.ciamkit.otp.store.DeviceStates;
-import java.util.Optional;
 import java.util.function.ToIntFunction;
-import org.keycloak.common.util.Time;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.RealmModel;
-import org.keycloak.models.RequiredActionConfigModel;
 import org.keycloak.models.UserModel;
-import org.keycloak.representations.AccessToken;
 
 /**
  * Whether a device may be removed now. Keycloak asks {@code isRemoveable()} of the credential type both when the
@@ -25,11 +20,6 @@ import org.keycloak.representations.AccessToken;
  * </ul>
  */
 final class DeviceRemovalPolicy {
-
-    static final String DELETE_ACTION = "delete_credential";
-    static final String MAX_AUTH_AGE = "max_auth_age";
-    /** Used when the realm sets no {@code max_auth_age} on delete_credential, as Keycloak's own default. */
-    static final int DEFAULT_MAX_AUTH_AGE_SECONDS = 300;
 
     private final KeycloakSession session;
     private final ToIntFunction<UserModel> lockedDeviceCount;
@@ -51,9 +41,7 @@ final class DeviceRemovalPolicy {
         if (user == null || deviceCount(user) < 2) {
             return false;
         }
-        var request = session.getContext().getHttpRequest();
-        String method = request == null ? null : request.getHttpMethod();
-        if ("GET".equals(method) || "HEAD".equals(method)) {
+        if (RecentLogin.isRead(session)) {
             return true;
         }
         // A removal: counted again with the user's device rows locked until this request's transaction ends, so two
@@ -61,29 +49,12 @@ final class DeviceRemovalPolicy {
         if (lockedDeviceCount.applyAsInt(user) < 2) {
             return false;
         }
-        if (!"DELETE".equals(method)) {
+        if (!RecentLogin.isRestDelete(session)) {
             // The delete_credential required action (a login-actions POST): Keycloak already re-authenticated the
             // user when the login was older than that action's max_auth_age.
             return true;
         }
-        return freshToken(session.getContext().getRealm());
-    }
-
-    private boolean freshToken(RealmModel realm) {
-        if (!(session.getContext().getBearerToken() instanceof AccessToken token) || token.getAuth_time() == null) {
-            return false;
-        }
-        long age = Time.currentTime() - token.getAuth_time();
-        return age >= 0 && age <= maxAuthAgeSeconds(realm);
-    }
-
-    static int maxAuthAgeSeconds(RealmModel realm) {
-        return Optional.ofNullable(realm)
-                .map(r -> r.getRequiredActionConfigByAlias(DELETE_ACTION))
-                .map(RequiredActionConfigModel::getConfig)
-                .map(config ->
-                        BoundedInt.read(config, MAX_AUTH_AGE, DEFAULT_MAX_AUTH_AGE_SECONDS, 0, Integer.MAX_VALUE))
-                .orElse(DEFAULT_MAX_AUTH_AGE_SECONDS);
+        return RecentLogin.bearerTokenIsRecent(session);
     }
 
     private static long deviceCount(UserModel user) {

@@ -5,6 +5,7 @@ import static org.mockito.Mockito.RETURNS_DEEP_STUBS;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
+import dev.ciamkit.common.credential.RecentLogin;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Nested;
@@ -74,7 +75,7 @@ class DeviceRemovalPolicyTest {
 
         @Test
         void refuses_a_login_older_than_the_default_bound() {
-            request("DELETE", (long) Time.currentTime() - DeviceRemovalPolicy.DEFAULT_MAX_AUTH_AGE_SECONDS - 5);
+            request("DELETE", (long) Time.currentTime() - RecentLogin.DEFAULT_MAX_AUTH_AGE_SECONDS - 5);
             assertThat(removeable(2)).isFalse();
         }
 
@@ -93,8 +94,8 @@ class DeviceRemovalPolicyTest {
         @Test
         void reads_the_bound_from_the_delete_credential_action() {
             RequiredActionConfigModel config = new RequiredActionConfigModel();
-            config.setConfig(Map.of(DeviceRemovalPolicy.MAX_AUTH_AGE, "10"));
-            when(realm.getRequiredActionConfigByAlias(DeviceRemovalPolicy.DELETE_ACTION))
+            config.setConfig(Map.of(RecentLogin.MAX_AUTH_AGE, "10"));
+            when(realm.getRequiredActionConfigByAlias(RecentLogin.DELETE_ACTION))
                     .thenReturn(config);
             request("DELETE", (long) Time.currentTime() - 60);
             assertThat(removeable(2)).isFalse();
