@@ -12,6 +12,7 @@ import dev.ciamkit.it.support.Browser;
 import dev.ciamkit.it.support.KeycloakServer;
 import dev.ciamkit.it.support.KeycloakServerExtension;
 import dev.ciamkit.it.support.OtpJourney;
+import dev.ciamkit.it.support.Phones;
 import dev.ciamkit.it.support.SmsGateway;
 import dev.ciamkit.it.support.TestRealm;
 import dev.ciamkit.it.support.TestUsers.TestUser;
@@ -25,7 +26,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -70,6 +70,9 @@ class SmsEnrolmentIT {
     private static TestRealm realm(String prefix, int cooldownSeconds, int maxPerUser) {
         return TestRealm.create(admin, prefix, json -> {
             for (JsonNode action : json.get("requiredActions")) {
+                if ("ciamkit-phone-register".equals(action.get("alias").asText())) {
+                    phoneThroughTheGateway((ObjectNode) action.get("config"));
+                }
                 if ("ciamkit-mobile-otp-register".equals(action.get("alias").asText())) {
                     ((ObjectNode) action.get("config"))
                             .put("sms-sender", "http")
@@ -87,10 +90,11 @@ class SmsEnrolmentIT {
     @Test
     void a_one_time_link_by_sms_opens_the_enrolment_on_the_phone_and_works_once() throws Exception {
         try (TestRealm realm = realm("sms", 60, 5)) {
-            TestUser user = realm.createUser("sms", Map.of("phoneNumber", List.of(PHONE)));
+            TestUser user = realm.createUserWithActions("sms", "ciamkit-phone-register");
             try (Browser browser = Browser.open("ko-KR,ko;q=0.9")) {
                 OtpJourney journey =
                         new OtpJourney(browser, realm.name()).start().password(user.username());
+                bindPhone(browser);
                 OtpEnrolmentPage page = new OtpEnrolmentPage(browser);
                 assertThat(page.offersSmsLink()).isTrue();
                 page.sendSmsLink();
@@ -129,10 +133,11 @@ class SmsEnrolmentIT {
     @Test
     void a_resend_kills_the_previous_link_and_finishing_the_enrolment_kills_the_live_one() throws Exception {
         try (TestRealm realm = realm("sms-links", 0, 5)) {
-            TestUser user = realm.createUser("links", Map.of("phoneNumber", List.of(PHONE)));
+            TestUser user = realm.createUserWithActions("links", "ciamkit-phone-register");
             try (Browser browser = Browser.open("en-US,en;q=0.9")) {
                 OtpJourney journey =
                         new OtpJourney(browser, realm.name()).start().password(user.username());
+                bindPhone(browser);
                 OtpEnrolmentPage page = new OtpEnrolmentPage(browser);
                 page.sendSmsLink();
                 String first = link(realm, gateway.next().body());
@@ -156,9 +161,10 @@ class SmsEnrolmentIT {
     @Test
     void a_resend_within_the_cooldown_is_refused_and_nothing_is_sent() throws Exception {
         try (TestRealm realm = realm("sms-cooldown", 3600, 5)) {
-            TestUser user = realm.createUser("cooldown", Map.of("phoneNumber", List.of(PHONE)));
+            TestUser user = realm.createUserWithActions("cooldown", "ciamkit-phone-register");
             try (Browser browser = Browser.open("ko-KR,ko;q=0.9")) {
                 new OtpJourney(browser, realm.name()).start().password(user.username());
+                bindPhone(browser);
                 OtpEnrolmentPage page = new OtpEnrolmentPage(browser);
                 page.sendSmsLink();
                 String live = link(realm, gateway.next().body());
@@ -180,9 +186,10 @@ class SmsEnrolmentIT {
     @Test
     void the_per_user_cap_holds_and_the_gateway_gets_exactly_the_allowed_messages() throws Exception {
         try (TestRealm realm = realm("sms-cap", 0, 2)) {
-            TestUser user = realm.createUser("cap", Map.of("phoneNumber", List.of(PHONE)));
+            TestUser user = realm.createUserWithActions("cap", "ciamkit-phone-register");
             try (Browser browser = Browser.open("ja-JP,ja;q=0.9")) {
                 new OtpJourney(browser, realm.name()).start().password(user.username());
+                bindPhone(browser);
                 OtpEnrolmentPage page = new OtpEnrolmentPage(browser);
                 page.sendSmsLink();
                 page.sendSmsLink();
@@ -203,10 +210,11 @@ class SmsEnrolmentIT {
     @Test
     void a_gateway_that_refuses_gets_an_honest_page_and_event_and_a_retry_sends_the_link_once() throws Exception {
         try (TestRealm realm = realm("sms-down", 60, 5)) {
-            TestUser user = realm.createUser("down", Map.of("phoneNumber", List.of(PHONE)));
-            gateway.refuseNext(3, 503);
+            TestUser user = realm.createUserWithActions("down", "ciamkit-phone-register");
             try (Browser browser = Browser.open("en-US,en;q=0.9")) {
                 new OtpJourney(browser, realm.name()).start().password(user.username());
+                bindPhone(browser);
+                gateway.refuseNext(3, 503);
                 OtpEnrolmentPage page = new OtpEnrolmentPage(browser);
                 page.sendSmsLink();
 
@@ -249,11 +257,15 @@ class SmsEnrolmentIT {
                 if ("ciamkit-mobile-otp-register".equals(action.get("alias").asText())) {
                     ((ObjectNode) action.get("config")).put("sms-sender", "dev-outbox");
                 }
+                if ("ciamkit-phone-register".equals(action.get("alias").asText())) {
+                    phoneThroughTheGateway((ObjectNode) action.get("config"));
+                }
             }
         })) {
-            TestUser user = realm.createUser("outbox", Map.of("phoneNumber", List.of(PHONE)));
+            TestUser user = realm.createUserWithActions("outbox", "ciamkit-phone-register");
             try (Browser browser = Browser.open("ja-JP,ja;q=0.9")) {
                 new OtpJourney(browser, realm.name()).start().password(user.username());
+                bindPhone(browser);
                 new OtpEnrolmentPage(browser).sendSmsLink();
             }
             List<String> lines = Files.readAllLines(outbox);
@@ -275,6 +287,17 @@ class SmsEnrolmentIT {
         assertThat(response.statusCode()).isEqualTo(410);
         assertThat(response.body()).contains("ciamkit-link-expired");
         assertThat(get(link + "x").statusCode()).isEqualTo(410);
+    }
+
+    /** The phone registration texts its code through the test gateway, without a cooldown. */
+    private static void phoneThroughTheGateway(ObjectNode config) {
+        config.put("sms-sender", "http").put("sms-http-url", gateway.url()).put("sms-resend-cooldown-seconds", "0");
+    }
+
+    /** On the phone registration page after the password: binds {@link #PHONE}; the gateway is emptied after. */
+    private static void bindPhone(Browser browser) throws InterruptedException {
+        Phones.bind(browser, gateway, "010-1234-5678");
+        gateway.clear();
     }
 
     private static List<EventRepresentation> rateLimited(TestRealm realm, TestUser user) {

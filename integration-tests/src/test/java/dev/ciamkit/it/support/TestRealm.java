@@ -87,6 +87,16 @@ public final class TestRealm implements AutoCloseable {
         return createUser(prefix, Map.of());
     }
 
+    /** A new user who must go through these required actions at the next login (e.g. ciamkit-phone-register). */
+    public TestUser createUserWithActions(String prefix, String... requiredActions) {
+        TestUser user = createUser(prefix);
+        org.keycloak.representations.idm.UserRepresentation rep =
+                resource().users().get(user.id()).toRepresentation();
+        rep.setRequiredActions(List.of(requiredActions));
+        resource().users().get(user.id()).update(rep);
+        return user;
+    }
+
     public List<CredentialRepresentation> devices(TestUser user) {
         return TestUsers.devices(admin, name, user);
     }

@@ -17,14 +17,12 @@ public final class EnrolmentConfig {
     public static final String DIGITS = "otp-digits";
     public static final String PERIOD = "otp-period";
     public static final String ISSUER = "otp-issuer";
-    public static final String PHONE_ATTRIBUTE = "sms-phone-attribute";
     public static final String LINK_MINUTES = "sms-link-minutes";
     public static final String SMS_COOLDOWN_SECONDS = "sms-resend-cooldown-seconds";
     public static final String SMS_MAX_PER_USER = "sms-max-per-user";
     public static final String SMS_MAX_PER_ADDRESS = "sms-max-per-address";
     public static final String SMS_CAP_WINDOW_SECONDS = "sms-cap-window-seconds";
 
-    static final String DEFAULT_PHONE_ATTRIBUTE = "phoneNumber";
     static final int DEFAULT_LINK_MINUTES = 5;
     static final int DEFAULT_SMS_COOLDOWN_SECONDS = 60;
     static final int DEFAULT_SMS_MAX_PER_USER = 5;
@@ -56,10 +54,6 @@ public final class EnrolmentConfig {
 
     public String issuer(String fallback) {
         return get(ISSUER, fallback);
-    }
-
-    public String phoneAttribute() {
-        return get(PHONE_ATTRIBUTE, DEFAULT_PHONE_ATTRIBUTE);
     }
 
     public int linkMinutes() {

@@ -2,6 +2,9 @@ package dev.ciamkit.otp.enrolment;
 
 import dev.ciamkit.common.ratelimit.SlotLimiter;
 import dev.ciamkit.otp.form.OtpErrors;
+import dev.ciamkit.sms.code.SmsDelivery;
+import dev.ciamkit.sms.code.SmsErrors;
+import dev.ciamkit.sms.phone.PhoneCredentials;
 import dev.ciamkit.sms.spi.SmsException;
 import dev.ciamkit.sms.spi.SmsMessage;
 import dev.ciamkit.sms.spi.SmsSender;
@@ -9,9 +12,7 @@ import java.io.IOException;
 import java.text.MessageFormat;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Properties;
-import org.jboss.logging.Logger;
 import org.keycloak.authentication.RequiredActionContext;
 import org.keycloak.events.EventType;
 import org.keycloak.models.KeycloakSession;
@@ -27,11 +28,6 @@ import org.keycloak.theme.Theme;
  */
 final class SmsLinkSender {
 
-    private static final Logger LOG = Logger.getLogger(SmsLinkSender.class);
-
-    /** Event detail: the gateway's HTTP status of a message not sent; 0 when it did not answer. */
-    static final String SMS_STATUS = "ciamkit_sms_status";
-
     private final RequiredActionContext context;
     private final EnrolmentConfig config;
 
@@ -40,16 +36,17 @@ final class SmsLinkSender {
         this.config = config;
     }
 
+    /** Whether a link can be texted: a sender is configured and the user has a bound phone (never a profile field). */
     static boolean available(UserModel user, EnrolmentConfig config) {
-        String phone = user.getFirstAttribute(config.phoneAttribute());
-        return config.smsSender() != null && phone != null && !phone.isBlank();
+        return config.smsSender() != null && PhoneCredentials.stored(user).isPresent();
     }
 
     void send(PendingEnrolment pending) {
         UserModel user = context.getUser();
         KeycloakSession session = context.getSession();
         SmsSender sender = config.smsSender() == null ? null : session.getProvider(SmsSender.class, config.smsSender());
-        if (!available(user, config) || sender == null) {
+        String number = PhoneCredentials.number(session, user).orElse(null);
+        if (number == null || sender == null) {
             context.getEvent()
                     .clone()
                     .event(EventType.CUSTOM_REQUIRED_ACTION_ERROR)
@@ -86,11 +83,10 @@ final class SmsLinkSender {
                 .path(token)
                 .build()
                 .toString();
-        SmsMessage message =
-                new SmsMessage(user.getFirstAttribute(config.phoneAttribute()), text(session, user, issuer, link));
-        Map<String, String> senderConfig = config.smsSenderConfig();
+        SmsMessage message = new SmsMessage(number, text(session, user, issuer, link));
         // Sent now, within the sender's own deadline, so the page tells the truth.
-        SmsException failure = deliver(sender, message, senderConfig);
+        SmsException failure = SmsDelivery.deliver(
+                session, config.smsSender(), config.smsSenderConfig(), message, "registration link SMS");
         if (failure != null) {
             EnrolmentLinks.revoke(session, context.getAuthenticationSession());
             if (failure.provablyNotSent()) {
@@ -103,7 +99,7 @@ final class SmsLinkSender {
                     .clone()
                     .event(EventType.CUSTOM_REQUIRED_ACTION_ERROR)
                     .detail("custom_required_action", MobileOtpEnrolmentActionFactory.ID)
-                    .detail(SMS_STATUS, Integer.toString(failure.gatewayStatus()))
+                    .detail(SmsErrors.SMS_STATUS, Integer.toString(failure.gatewayStatus()))
                     .error(failure.reason().eventError());
             context.challenge(new EnrolmentPage(context, config, pending)
                     .render(MobileOtpEnrolmentAction.form(context, "sms", "ciamkitOtpSmsNotSent")));
@@ -117,26 +113,6 @@ final class SmsLinkSender {
                 .success();
         context.challenge(new EnrolmentPage(context, config, pending)
                 .render(context.form().setInfo("ciamkitOtpLinkSent", config.linkMinutes())));
-    }
-
-    /** Null when the gateway took the message; never throws, and nothing here logs the number or the text. */
-    private static SmsException deliver(SmsSender sender, SmsMessage message, Map<String, String> senderConfig) {
-        try {
-            sender.send(message, senderConfig);
-            return null;
-        } catch (SmsException e) {
-            // reason and status only: a third-party sender's message might hold the number
-            LOG.warnf(
-                    "CIAM Kit: registration link SMS not sent: %s (gateway status %d)",
-                    e.reason().eventError(), e.gatewayStatus());
-            return e;
-        } catch (RuntimeException e) {
-            // the class name carries no number or text
-            LOG.warnf(
-                    "CIAM Kit: registration link SMS not sent: %s", e.getClass().getName());
-            return new SmsException(
-                    SmsException.Reason.UNREACHABLE, e.getClass().getName(), e);
-        }
     }
 
     private static String text(KeycloakSession session, UserModel user, String issuer, String link) {
