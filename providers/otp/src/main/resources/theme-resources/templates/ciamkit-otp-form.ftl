@@ -53,5 +53,11 @@
                         type="submit">${msg("doLogIn")}</button>
             </div>
         </form>
+        <#if ciamkitSmsFallback!false>
+            <form id="ciamkit-otp-fallback-form" action="${url.loginAction}" method="post" novalidate>
+                <button class="${properties.kcButtonSecondaryClass!} ${properties.kcButtonBlockClass!}" name="ciamkitFallback"
+                        value="sms" id="ciamkit-otp-fallback" type="submit">${msg("ciamkitOtpFallback")}</button>
+            </form>
+        </#if>
     </#if>
 </@layout.registrationLayout>

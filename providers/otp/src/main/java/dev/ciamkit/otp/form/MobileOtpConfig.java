@@ -3,6 +3,7 @@ package dev.ciamkit.otp.form;
 import dev.ciamkit.common.config.BoundedInt;
 import dev.ciamkit.otp.credential.LockPolicy;
 import dev.ciamkit.otp.engine.VerifierSettings;
+import dev.ciamkit.sms.code.SmsCodeConfig;
 import java.util.Map;
 import org.keycloak.models.AuthenticatorConfigModel;
 
@@ -15,6 +16,9 @@ public final class MobileOtpConfig {
     public static final String HOTP_RESYNC_WINDOW = "otp-hotp-resync-window";
     public static final String MAX_FAILURES = "otp-device-max-failures";
     public static final String LOCK_MINUTES = "otp-device-lock-minutes";
+
+    /** Whether the step offers a code by SMS to the bound phone when no device can be used (default on). */
+    public static final String SMS_FALLBACK = "otp-sms-fallback";
 
     static final int DEFAULT_LOCK_MINUTES = 15;
 
@@ -41,5 +45,15 @@ public final class MobileOtpConfig {
         return new LockPolicy(
                 BoundedInt.read(values, MAX_FAILURES, LockPolicy.DEFAULT.maxFailures(), 1, 100),
                 60L * BoundedInt.read(values, LOCK_MINUTES, DEFAULT_LOCK_MINUTES, 1, 1440));
+    }
+
+    public boolean smsFallback() {
+        return !"false"
+                .equalsIgnoreCase(values.getOrDefault(SMS_FALLBACK, "true").trim());
+    }
+
+    /** The fallback's code settings and sender, read from the same config (the keys of {@link SmsCodeConfig}). */
+    public SmsCodeConfig smsCodes() {
+        return new SmsCodeConfig(values);
     }
 }

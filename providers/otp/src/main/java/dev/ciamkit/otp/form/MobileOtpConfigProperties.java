@@ -2,7 +2,10 @@ package dev.ciamkit.otp.form;
 
 import dev.ciamkit.otp.credential.LockPolicy;
 import dev.ciamkit.otp.engine.VerifierSettings;
+import dev.ciamkit.sms.code.SmsCodeConfigProperties;
+import java.util.ArrayList;
 import java.util.List;
+import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
 
@@ -58,4 +61,20 @@ public final class MobileOtpConfigProperties {
             .build();
 
     private MobileOtpConfigProperties() {}
+
+    /** The form step's list: the verification settings, the SMS fallback switch, and the fallback's code settings. */
+    public static List<ProviderConfigProperty> withSmsFallback(KeycloakSessionFactory factory) {
+        List<ProviderConfigProperty> all = new ArrayList<>(PROPERTIES);
+        all.addAll(ProviderConfigurationBuilder.create()
+                .property()
+                .name(MobileOtpConfig.SMS_FALLBACK)
+                .type(ProviderConfigProperty.BOOLEAN_TYPE)
+                .label("ciamkitOtpSmsFallback")
+                .helpText("ciamkitOtpSmsFallbackHelp")
+                .defaultValue("true")
+                .add()
+                .build());
+        all.addAll(SmsCodeConfigProperties.all(factory));
+        return List.copyOf(all);
+    }
 }

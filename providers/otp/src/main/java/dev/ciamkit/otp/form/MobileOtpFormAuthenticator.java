@@ -39,10 +39,26 @@ final class MobileOtpFormAuthenticator extends AbstractUsernameFormAuthenticator
     static final String FIELD_NEXT = "otpNext";
     static final String FIELD_DEVICE = "deviceId";
     private static final String ENROLMENT = MobileOtpCredentialProvider.ENROLMENT_ACTION;
+    /** Event detail naming the factor that passed: {@code mobile-otp} or {@code sms} (the fallback). */
+    static final String FACTOR = "ciamkit_factor";
 
     @Override
     public void authenticate(AuthenticationFlowContext context) {
         UserModel user = context.getUser();
+        SmsFallback fallback = new SmsFallback(context, MobileOtpConfig.of(context.getAuthenticatorConfig()));
+        if (fallback.active()) {
+            fallback.show();
+            return;
+        }
+        if (!DeviceHistory.hasDevice(user)
+                && context.getExecution().isRequired()
+                && fallback.available()
+                && (DeviceHistory.lostAllDevices(user) || PasswordReset.isUnderway(context))) {
+            // No device to ask a code of: the bound phone gets one instead (after it, a user who lost every device
+            // registers a new one).
+            fallback.start();
+            return;
+        }
         if (DeviceHistory.lostAllDevices(user)) {
             // Enrolling here would hand the account to whoever knows the password: only an admin reset reopens it.
             context.getEvent().user(user).error(OtpErrors.NO_DEVICE);
@@ -81,6 +97,10 @@ final class MobileOtpFormAuthenticator extends AbstractUsernameFormAuthenticator
             // Devices enrolled before the marker existed.
             DeviceHistory.recordEnrolled(user);
         }
+        if (fallback.available() && SmsFallback.everyDeviceLocked(context, devices(user))) {
+            fallback.start();
+            return;
+        }
         context.challenge(challenge(context, null, null));
     }
 
@@ -103,6 +123,19 @@ final class MobileOtpFormAuthenticator extends AbstractUsernameFormAuthenticator
         context.getAuthenticationSession().setAuthNote(FIELD_DEVICE, deviceId == null ? "" : deviceId);
 
         if (!enabledUser(context, user)) {
+            return;
+        }
+        SmsFallback fallback = new SmsFallback(context, MobileOtpConfig.of(context.getAuthenticatorConfig()));
+        if (fallback.active()) {
+            fallback.action(form, () -> succeedBySms(context, user));
+            return;
+        }
+        if (form.containsKey(SmsFallback.FIELD)) {
+            if (fallback.available()) {
+                fallback.start();
+            } else {
+                context.challenge(challenge(context, null, null));
+            }
             return;
         }
         if (code == null) {
@@ -131,6 +164,22 @@ final class MobileOtpFormAuthenticator extends AbstractUsernameFormAuthenticator
      */
     private static void succeed(AuthenticationFlowContext context, UserModel user) {
         FactorAttempts.succeeded(context.getSession(), context.getRealm(), user);
+        context.getEvent().detail(FACTOR, "mobile-otp");
+        context.success();
+    }
+
+    /**
+     * The SMS fallback passed (it reported to the protector itself). A user who lost every device registers a new one
+     * now, as after an admin reset; never in a password reset, where the email link and this code would otherwise
+     * hand the account's new device to whoever holds both.
+     */
+    private static void succeedBySms(AuthenticationFlowContext context, UserModel user) {
+        if (!DeviceHistory.hasDevice(user)
+                && !PasswordReset.isUnderway(context)
+                && enrolmentEnabled(context.getRealm())) {
+            DeviceHistory.allowReEnrolment(user);
+            scheduleEnrolment(context.getAuthenticationSession());
+        }
         context.success();
     }
 
@@ -174,6 +223,9 @@ final class MobileOtpFormAuthenticator extends AbstractUsernameFormAuthenticator
                         devices.stream().map(MobileOtpFormAuthenticator::view).toList())
                 .setAttribute("ciamkitSelectedDevice", chosen)
                 .setAttribute("ciamkitHotp", hotp)
+                .setAttribute(
+                        "ciamkitSmsFallback",
+                        new SmsFallback(context, MobileOtpConfig.of(context.getAuthenticatorConfig())).available())
                 .createForm(TEMPLATE);
     }
 

@@ -14,6 +14,7 @@ public final class MobileOtpFormAuthenticatorFactory implements AuthenticatorFac
 
     public static final String ID = "ciamkit-mobile-otp-form";
     private final MobileOtpFormAuthenticator authenticator = new MobileOtpFormAuthenticator();
+    private List<ProviderConfigProperty> properties = MobileOtpConfigProperties.PROPERTIES;
 
     @Override
     public Authenticator create(KeycloakSession session) {
@@ -47,7 +48,7 @@ public final class MobileOtpFormAuthenticatorFactory implements AuthenticatorFac
 
     @Override
     public List<ProviderConfigProperty> getConfigProperties() {
-        return MobileOtpConfigProperties.PROPERTIES;
+        return properties;
     }
 
     @Override
@@ -68,7 +69,9 @@ public final class MobileOtpFormAuthenticatorFactory implements AuthenticatorFac
     public void init(Config.Scope config) {}
 
     @Override
-    public void postInit(KeycloakSessionFactory factory) {}
+    public void postInit(KeycloakSessionFactory factory) {
+        properties = MobileOtpConfigProperties.withSmsFallback(factory);
+    }
 
     @Override
     public void close() {}
