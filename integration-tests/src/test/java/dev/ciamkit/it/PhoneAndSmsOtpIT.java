@@ -3,7 +3,6 @@ package dev.ciamkit.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ciamkit.it.pages.LoginPage;
 import dev.ciamkit.it.pages.PhoneRegisterPage;
@@ -32,7 +31,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.keycloak.admin.client.Keycloak;
 import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.representations.idm.EventRepresentation;
-import org.keycloak.representations.idm.RealmRepresentation;
 
 /**
  * Phone binding ({@code ciamkit-phone-register}) and SMS OTP ({@code ciamkit-sms-otp}) on the assembled server, with a
@@ -42,7 +40,6 @@ import org.keycloak.representations.idm.RealmRepresentation;
 @ExtendWith(KeycloakServerExtension.class)
 class PhoneAndSmsOtpIT {
 
-    private static final String PASSWORD_FLOW = "it password";
     private static final String SMS_FLOW = "ciamkit sms";
 
     private static Keycloak admin;
@@ -112,7 +109,7 @@ class PhoneAndSmsOtpIT {
     void a_code_by_sms_signs_in_once_and_every_wrong_code_counts(KeycloakServer server) throws Exception {
         try (TestRealm realm = realm("login", Map.of("sms-resend-cooldown-seconds", "60"))) {
             TestUser user = userWithPhone(realm, "login", "010-5555-0456");
-            useFlow(realm, SMS_FLOW);
+            realm.useBrowserFlow(SMS_FLOW);
             try (Browser browser = Browser.open("en-US,en;q=0.9")) {
                 OtpJourney journey =
                         new OtpJourney(browser, realm.name()).start().password(user.username());
@@ -148,7 +145,7 @@ class PhoneAndSmsOtpIT {
         try (TestRealm realm = realm("caps", Map.of("sms-resend-cooldown-seconds", "0", "sms-max-per-phone", "3"))) {
             // the binding's code takes the phone's first slot, the login's first code the second
             TestUser user = userWithPhone(realm, "caps", "010-5555-0789");
-            useFlow(realm, SMS_FLOW);
+            realm.useBrowserFlow(SMS_FLOW);
             try (Browser browser = Browser.open("ja-JP,ja;q=0.9")) {
                 new OtpJourney(browser, realm.name()).start().password(user.username());
                 gateway.refuseNext(3, 503); // the first try and both retries
@@ -180,7 +177,7 @@ class PhoneAndSmsOtpIT {
     void a_user_without_a_phone_sees_the_same_page_and_no_text_is_sent() throws Exception {
         try (TestRealm realm = realm("nophone", Map.of())) {
             TestUser user = realm.createUser("nophone");
-            useFlow(realm, SMS_FLOW);
+            realm.useBrowserFlow(SMS_FLOW);
             try (Browser browser = Browser.open("en-US,en;q=0.9")) {
                 new OtpJourney(browser, realm.name()).start().password(user.username());
                 SmsOtpPage page = new SmsOtpPage(browser);
@@ -242,18 +239,7 @@ class PhoneAndSmsOtpIT {
                     settings.forEach(values::put);
                 }
             }
-            ObjectNode flow = ((ArrayNode) json.get("authenticationFlows")).addObject();
-            flow.put("alias", PASSWORD_FLOW)
-                    .put("providerId", "basic-flow")
-                    .put("topLevel", true)
-                    .put("builtIn", false);
-            flow.putArray("authenticationExecutions")
-                    .addObject()
-                    .put("authenticator", "auth-username-password-form")
-                    .put("authenticatorFlow", false)
-                    .put("requirement", "REQUIRED")
-                    .put("priority", 10);
-            json.put("browserFlow", PASSWORD_FLOW);
+            TestRealm.passwordOnlyBrowserFlow(json);
         };
         return TestRealm.create(admin, prefix, customize);
     }
@@ -268,12 +254,6 @@ class PhoneAndSmsOtpIT {
         }
         gateway.clear();
         return user;
-    }
-
-    private static void useFlow(TestRealm realm, String alias) {
-        RealmRepresentation rep = realm.resource().toRepresentation();
-        rep.setBrowserFlow(alias);
-        realm.resource().update(rep);
     }
 
     private static List<CredentialRepresentation> phones(TestRealm realm, TestUser user) {

@@ -2,22 +2,30 @@ package dev.ciamkit.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ciamkit.it.pages.LoginPage;
 import dev.ciamkit.it.pages.OtpEnrolmentPage;
+import dev.ciamkit.it.pages.PhoneRegisterPage;
+import dev.ciamkit.it.pages.SmsOtpPage;
 import dev.ciamkit.it.support.Accessibility;
 import dev.ciamkit.it.support.Admin;
 import dev.ciamkit.it.support.AuthenticatorApp;
 import dev.ciamkit.it.support.Browser;
 import dev.ciamkit.it.support.DemoApp;
+import dev.ciamkit.it.support.KeycloakServer;
 import dev.ciamkit.it.support.KeycloakServerExtension;
 import dev.ciamkit.it.support.Oidc;
 import dev.ciamkit.it.support.OtpJourney;
+import dev.ciamkit.it.support.TestRealm;
 import dev.ciamkit.it.support.TestUsers;
 import dev.ciamkit.it.support.TestUsers.TestUser;
 import jakarta.ws.rs.core.Response;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -98,6 +106,52 @@ class ThemePagesIT {
             browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("ciamkit-link-expired")));
             review(browser, "otp-link-expired", locale);
         }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"ko", "ja", "en"})
+    void the_phone_and_sms_pages_speak_the_language_and_pass_the_accessibility_check(
+            String locale, KeycloakServer server) throws Exception {
+        Path outbox = server.home().resolve("data/ciamkit-sms-outbox.jsonl");
+        try (TestRealm realm = TestRealm.create(admin, "theme-sms-" + locale, TestRealm::passwordOnlyBrowserFlow)) {
+            TestUser user = realm.createUserWithActions("phone", "ciamkit-phone-register");
+            try (Browser browser = Browser.open(ACCEPT_LANGUAGE.get(locale))) {
+                OtpJourney journey =
+                        new OtpJourney(browser, realm.name()).start().password(user.username());
+                PhoneRegisterPage page = new PhoneRegisterPage(browser);
+                review(browser, "phone-register", locale);
+                onAPhone(browser, "phone-register", locale);
+                page = page.number("12");
+                review(browser, "phone-register-invalid", locale);
+                page = page.number("010-5555-0246");
+                review(browser, "phone-register-code", locale);
+                onAPhone(browser, "phone-register-code", locale);
+                page.code(lastCode(outbox));
+                journey.finish();
+            }
+            realm.useBrowserFlow("ciamkit sms");
+            try (Browser browser = Browser.open(ACCEPT_LANGUAGE.get(locale))) {
+                new OtpJourney(browser, realm.name()).start().password(user.username());
+                new SmsOtpPage(browser);
+                review(browser, "sms-otp", locale);
+                onAPhone(browser, "sms-otp", locale);
+                new SmsOtpPage(browser).enter("0");
+                new SmsOtpPage(browser);
+                review(browser, "sms-otp-invalid", locale);
+            }
+        }
+    }
+
+    /** The code in the development outbox's newest text. */
+    private static String lastCode(Path outbox) throws Exception {
+        List<String> lines = Files.readAllLines(outbox);
+        String text = new ObjectMapper()
+                .readTree(lines.get(lines.size() - 1))
+                .get("text")
+                .asText();
+        Matcher code = Pattern.compile("(\\d{6,8})").matcher(text);
+        assertThat(code.find()).as("a code in %s", text).isTrue();
+        return code.group(1);
     }
 
     @Test

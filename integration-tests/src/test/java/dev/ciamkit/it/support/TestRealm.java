@@ -30,6 +30,9 @@ import org.keycloak.representations.idm.EventRepresentation;
  */
 public final class TestRealm implements AutoCloseable {
 
+    /** The password-only browser flow of {@link #passwordOnlyBrowserFlow}. */
+    public static final String PASSWORD_FLOW = "it password";
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Keycloak admin;
@@ -85,6 +88,32 @@ public final class TestRealm implements AutoCloseable {
 
     public TestUser createUser(String prefix) {
         return createUser(prefix, Map.of());
+    }
+
+    /**
+     * For {@link #create}'s customizer: adds the browser flow {@value #PASSWORD_FLOW} (username and password only) and
+     * makes it the realm's, so users can run required actions (a phone binding) before a flow that needs them.
+     */
+    public static void passwordOnlyBrowserFlow(ObjectNode json) {
+        ObjectNode flow = ((com.fasterxml.jackson.databind.node.ArrayNode) json.get("authenticationFlows")).addObject();
+        flow.put("alias", PASSWORD_FLOW)
+                .put("providerId", "basic-flow")
+                .put("topLevel", true)
+                .put("builtIn", false);
+        flow.putArray("authenticationExecutions")
+                .addObject()
+                .put("authenticator", "auth-username-password-form")
+                .put("authenticatorFlow", false)
+                .put("requirement", "REQUIRED")
+                .put("priority", 10);
+        json.put("browserFlow", PASSWORD_FLOW);
+    }
+
+    /** Binds another browser flow to the realm, e.g. the shipped {@code ciamkit sms}. */
+    public void useBrowserFlow(String alias) {
+        org.keycloak.representations.idm.RealmRepresentation rep = resource().toRepresentation();
+        rep.setBrowserFlow(alias);
+        resource().update(rep);
     }
 
     /** A new user who must go through these required actions at the next login (e.g. ciamkit-phone-register). */

@@ -19,7 +19,7 @@ import org.keycloak.sessions.AuthenticationSessionModel;
  * HMAC with the pepper (never the code: a bare hash of 10⁶ codes falls in milliseconds), a random id and the expiry;
  * a new code replaces the previous one. Across the cluster, Keycloak's single-use store holds the rest with
  * {@code putIfAbsent}, which is atomic on every node: the tries a code has left (numbered slots, so parallel
- * submissions cannot exceed them), its single use, and the send caps (resend cooldown per user, per phone number and
+ * submissions cannot exceed them), its single use, and the send caps (resend cooldown per user and step, per phone number and
  * per client address per window). The brute-force count is the caller's ({@code FactorAttempts}): a resend never
  * resets it.
  */
@@ -165,7 +165,11 @@ public final class SmsChallenge {
         List<Limit> limits = new ArrayList<>();
         if (config.cooldownSeconds() > 0) {
             limits.add(new Limit(
-                    "cooldown", "sms-code:cooldown:" + realm + ":" + user.getId(), 1, config.cooldownSeconds()));
+                    // per purpose: binding a phone must not make the next login wait; the caps are shared by all
+                    "cooldown",
+                    "sms-code:cooldown:" + purpose + ":" + realm + ":" + user.getId(),
+                    1,
+                    config.cooldownSeconds()));
         }
         if (e164 != null) {
             // keys hold only peppered hashes: the number and the address are personal data

@@ -73,6 +73,11 @@ final class SmsOtpAuthenticator implements Authenticator {
 
     private void send(AuthenticationFlowContext context, SmsChallenge challenge) {
         UserModel user = context.getUser();
+        if (FactorAttempts.locked(context.getSession(), context.getRealm(), user)) {
+            // no text for a user no code can sign in now; a submission gets the same answer as a wrong code
+            context.challenge(page(context, null, "ciamkitSmsCodeSentToPhone"));
+            return;
+        }
         String number = PhoneCredentials.number(context.getSession(), user).orElse(null);
         SmsChallenge.Sending sending = challenge.send(
                 user,
