@@ -38,7 +38,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 class ThemePagesIT {
 
     private static final Pattern UNTRANSLATED = Pattern.compile("\\bciamkit[A-Z][A-Za-z]+\\b|\\?\\?\\?");
-    private static final Map<String, String> ACCEPT_LANGUAGE =
+    static final Map<String, String> ACCEPT_LANGUAGE =
             Map.of("ko", "ko-KR,ko;q=0.9", "ja", "ja-JP,ja;q=0.9", "en", "en-US,en;q=0.9");
 
     private static Keycloak admin;
@@ -119,7 +119,7 @@ class ThemePagesIT {
     }
 
     /** At 360 px nothing may stick out sideways: every line wraps in the page's own script. */
-    private static void onAPhone(Browser browser, String page, String locale) throws Exception {
+    static void onAPhone(Browser browser, String page, String locale) throws Exception {
         browser.resize(360, 780);
         browser.screenshot(page + "-" + locale + "-phone");
         Object overflow = ((org.openqa.selenium.JavascriptExecutor) browser.driver())
@@ -130,7 +130,7 @@ class ThemePagesIT {
         browser.resize(1280, 900);
     }
 
-    private static void review(Browser browser, String page, String locale) throws Exception {
+    static void review(Browser browser, String page, String locale) throws Exception {
         browser.screenshot(page + "-" + locale);
         assertThat(browser.driver().findElement(By.tagName("html")).getAttribute("lang"))
                 .as("%s language", page)
