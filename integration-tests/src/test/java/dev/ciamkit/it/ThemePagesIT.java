@@ -47,7 +47,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 class ThemePagesIT {
 
     private static final Pattern UNTRANSLATED = Pattern.compile("\\bciamkit[A-Z][A-Za-z]+\\b|\\?\\?\\?");
-    private static final Map<String, String> ACCEPT_LANGUAGE =
+    static final Map<String, String> ACCEPT_LANGUAGE =
             Map.of("ko", "ko-KR,ko;q=0.9", "ja", "ja-JP,ja;q=0.9", "en", "en-US,en;q=0.9");
     private static final Map<String, Pattern> SCRIPT = Map.of(
             "ko", Pattern.compile("\\p{IsHangul}"),
@@ -182,7 +182,7 @@ class ThemePagesIT {
     }
 
     /** At 360 px nothing may stick out sideways: every line wraps in the page's own script. */
-    private static void onAPhone(Browser browser, String page, String locale) throws Exception {
+    static void onAPhone(Browser browser, String page, String locale) throws Exception {
         browser.resize(360, 780);
         browser.screenshot(page + "-" + locale + "-phone");
         Object overflow = ((org.openqa.selenium.JavascriptExecutor) browser.driver())
@@ -207,7 +207,7 @@ class ThemePagesIT {
         assertThat(text).as("account console in %s", locale).doesNotContain(ACCOUNT_CONSOLE_ENGLISH);
     }
 
-    private static void review(Browser browser, String page, String locale) throws Exception {
+    static void review(Browser browser, String page, String locale) throws Exception {
         browser.screenshot(page + "-" + locale);
         assertThat(browser.driver().findElement(By.tagName("html")).getAttribute("lang"))
                 .as("%s language", page)

@@ -3,9 +3,12 @@ package dev.ciamkit.otp.credential;
 import dev.ciamkit.otp.engine.DeviceState;
 import dev.ciamkit.otp.engine.OtpPolicy;
 import java.io.IOException;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.keycloak.credential.CredentialModel;
+import org.keycloak.models.UserModel;
 import org.keycloak.util.JsonSerialization;
 
 /**
@@ -77,6 +80,14 @@ public final class MobileOtpCredentialModel extends CredentialModel {
         model.setCredentialData(stored.getCredentialData());
         model.setSecretData(stored.getSecretData());
         return model;
+    }
+
+    /** The user's devices as stored, oldest first: the order every device picker shows. */
+    public static List<CredentialModel> devices(UserModel user) {
+        return user.credentialManager()
+                .getStoredCredentialsByTypeStream(TYPE)
+                .sorted(Comparator.comparing(CredentialModel::getCreatedDate, Comparator.nullsLast(Long::compare)))
+                .toList();
     }
 
     public DeviceData data() {

@@ -9,7 +9,6 @@ import dev.ciamkit.otp.engine.OtpType;
 import dev.ciamkit.otp.engine.OtpVerifier;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -242,10 +241,7 @@ final class MobileOtpFormAuthenticator extends AbstractUsernameFormAuthenticator
     }
 
     static List<CredentialModel> devices(UserModel user) {
-        return user.credentialManager()
-                .getStoredCredentialsByTypeStream(MobileOtpCredentialModel.TYPE)
-                .sorted(Comparator.comparing(CredentialModel::getCreatedDate, Comparator.nullsLast(Long::compare)))
-                .toList();
+        return MobileOtpCredentialModel.devices(user);
     }
 
     private static Map<String, String> view(CredentialModel device) {

@@ -3,12 +3,12 @@ package dev.ciamkit.otp.store;
 import java.util.List;
 import org.keycloak.connections.jpa.entityprovider.JpaEntityProvider;
 
-/** Adds our device-state table to Keycloak's persistence unit, with its Liquibase changelog. */
+/** Adds our device-state and PIN-state tables to Keycloak's persistence unit, with its Liquibase changelog. */
 final class OtpDeviceJpaEntityProvider implements JpaEntityProvider {
 
     @Override
     public List<Class<?>> getEntities() {
-        return List.of(OtpDeviceStateEntity.class);
+        return List.of(OtpDeviceStateEntity.class, PinStateEntity.class);
     }
 
     @Override

@@ -1,0 +1,223 @@
+package dev.ciamkit.otp.pin.form;
+
+import dev.ciamkit.common.bruteforce.FactorAttempts;
+import dev.ciamkit.otp.credential.DeviceVerification;
+import dev.ciamkit.otp.credential.MobileOtpCredentialModel;
+import dev.ciamkit.otp.engine.OtpVerifier;
+import dev.ciamkit.otp.form.MobileOtpConfig;
+import dev.ciamkit.otp.form.OtpErrors;
+import dev.ciamkit.otp.pin.PinCredentialModel;
+import dev.ciamkit.otp.pin.PinErrors;
+import dev.ciamkit.otp.pin.PinPolicy;
+import dev.ciamkit.otp.pin.PinVerification;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.keycloak.authentication.AuthenticationFlowContext;
+import org.keycloak.authentication.AuthenticationFlowError;
+import org.keycloak.authentication.authenticators.browser.AbstractUsernameFormAuthenticator;
+import org.keycloak.credential.CredentialModel;
+import org.keycloak.events.Details;
+import org.keycloak.events.Errors;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.models.utils.FormMessage;
+
+/**
+ * PIN and mobile OTP on one page, after a step that identified the user (a username form).
+ *
+ * <p>One submission is one attempt: both halves are always checked, and whatever was wrong the answer is the same
+ * message, one event error and one count in Keycloak's brute-force protector. The PIN is checked first, under its row
+ * lock (one Argon2 computation, also when the user has no PIN). The code is then checked by the mobile-OTP device
+ * verification: for real when the PIN was right (a right code is consumed, a wrong one counts against the device), and
+ * as a {@linkplain DeviceVerification#peek peek} when it was wrong (the same engine work under the same row lock,
+ * nothing written), so a wrong PIN never uses up the user's right code nor tells whether the code was right. Each path
+ * does one Argon2 computation, one code check and one state write (the PIN's failure or the device's). Which half was
+ * wrong is only in the event error, for admins.
+ *
+ * <p>A user without a PIN or without a device gets the same form and the same answer as a wrong PIN (no page says
+ * which users have set a PIN); the step never schedules a set-up and offers no other way.
+ */
+final class PinOtpAuthenticator extends AbstractUsernameFormAuthenticator {
+
+    static final String TEMPLATE = "ciamkit-pin-otp.ftl";
+    static final String FIELD_PIN = "pin";
+    static final String FIELD_OTP = "otp";
+    static final String FIELD_DEVICE = "deviceId";
+
+    @Override
+    public void authenticate(AuthenticationFlowContext context) {
+        context.challenge(challenge(context, null, null));
+    }
+
+    @Override
+    public void action(AuthenticationFlowContext context) {
+        UserModel user = context.getUser();
+        MultivaluedMap<String, String> form = context.getHttpRequest().getDecodedFormParameters();
+        String pin = PinPolicy.typed(form.getFirst(FIELD_PIN));
+        String code = OtpVerifier.typedCode(form.getFirst(FIELD_OTP));
+        String deviceId = device(user, MobileOtpCredentialModel.credentialIdOrNull(form.getFirst(FIELD_DEVICE)));
+        context.getEvent()
+                .user(user)
+                .detail(Details.CREDENTIAL_TYPE, PinCredentialModel.TYPE)
+                .detail(Details.SELECTED_CREDENTIAL_ID, deviceId);
+        context.getAuthenticationSession().setAuthNote(FIELD_DEVICE, deviceId == null ? "" : deviceId);
+        if (!enabledUser(context, user)) {
+            return;
+        }
+        PinOtpConfig config = PinOtpConfig.of(context.getAuthenticatorConfig());
+        PinVerification pins = new PinVerification(context.getSession(), config.pinMaxFailures());
+        PinVerification.Outcome pinOutcome = pins.check(user, pin);
+        DeviceVerification.Outcome otpOutcome = checkCode(context, config.otp(), user, deviceId, code, pinOutcome);
+
+        if (pinOutcome == PinVerification.Outcome.ACCEPTED && otpOutcome == DeviceVerification.Outcome.ACCEPTED) {
+            pins.passed(user);
+            FactorAttempts.succeeded(context.getSession(), context.getRealm(), user);
+            context.success();
+            return;
+        }
+        if (pinOutcome == PinVerification.Outcome.LOCKED || otpOutcome == DeviceVerification.Outcome.LOCKED) {
+            // One message for a locked PIN and a locked device: which one locked would tell a PIN guess was right.
+            fail(
+                    context,
+                    pinOutcome == PinVerification.Outcome.LOCKED ? PinErrors.LOCKED : OtpErrors.DEVICE_LOCKED,
+                    "ciamkitPinOtpLocked");
+            return;
+        }
+        if (pinOutcome == PinVerification.Outcome.UNREADABLE || otpOutcome == DeviceVerification.Outcome.UNREADABLE) {
+            unreadable(context, pinOutcome, otpOutcome);
+            return;
+        }
+        fail(context, errorCode(pin, code, deviceId, pinOutcome, otpOutcome), "ciamkitPinOtpInvalid");
+    }
+
+    /** The code's check: for real after a right PIN, a peek (nothing written, nothing consumed) otherwise. */
+    private static DeviceVerification.Outcome checkCode(
+            AuthenticationFlowContext context,
+            MobileOtpConfig config,
+            UserModel user,
+            String deviceId,
+            String code,
+            PinVerification.Outcome pinOutcome) {
+        if (deviceId == null) {
+            return DeviceVerification.Outcome.UNKNOWN_DEVICE;
+        }
+        DeviceVerification devices =
+                new DeviceVerification(context.getSession(), config.verifierSettings(), config.lockPolicy());
+        return pinOutcome == PinVerification.Outcome.ACCEPTED
+                ? devices.verify(user, deviceId, code)
+                : devices.peek(user, deviceId, code);
+    }
+
+    /** The event error: which half failed, for admins only (the page says the same whatever it was). */
+    private static String errorCode(
+            String pin,
+            String code,
+            String deviceId,
+            PinVerification.Outcome pinOutcome,
+            DeviceVerification.Outcome otpOutcome) {
+        if (pin == null || code == null) {
+            return PinErrors.MISSING;
+        }
+        if (pinOutcome == PinVerification.Outcome.NOT_SET) {
+            return PinErrors.NOT_SET;
+        }
+        if (deviceId == null) {
+            return OtpErrors.NO_DEVICE;
+        }
+        if (pinOutcome != PinVerification.Outcome.ACCEPTED) {
+            return PinErrors.INVALID;
+        }
+        return otpOutcome == DeviceVerification.Outcome.REPLAYED ? OtpErrors.REPLAYED : Errors.INVALID_USER_CREDENTIALS;
+    }
+
+    /**
+     * A stored PIN or seed the server cannot open is our fault: the page says so whatever the other half was (so it
+     * tells nothing about it), and only a wrong PIN that was really checked counts against the user.
+     */
+    private void unreadable(
+            AuthenticationFlowContext context, PinVerification.Outcome pin, DeviceVerification.Outcome otp) {
+        context.getEvent()
+                .error(pin == PinVerification.Outcome.UNREADABLE ? PinErrors.UNREADABLE : OtpErrors.DEVICE_UNREADABLE);
+        Response page = challenge(context, "ciamkitPinOtpUnreadable", FIELD_PIN);
+        if (pin == PinVerification.Outcome.INVALID || pin == PinVerification.Outcome.NOT_SET) {
+            FactorAttempts.failed(context.getSession(), context.getRealm(), context.getUser());
+            context.failureChallenge(AuthenticationFlowError.INVALID_CREDENTIALS, page);
+        } else {
+            context.challenge(page);
+        }
+    }
+
+    /** One failed submission: its event error, exactly one count in the brute-force protector, the form again. */
+    private void fail(AuthenticationFlowContext context, String eventError, String message) {
+        context.getEvent().error(eventError);
+        FactorAttempts.failed(context.getSession(), context.getRealm(), context.getUser());
+        context.failureChallenge(AuthenticationFlowError.INVALID_CREDENTIALS, challenge(context, message, FIELD_PIN));
+    }
+
+    /** The device the user chose, or their only (first) one; null when the user has none or chose another's. */
+    private static String device(UserModel user, String chosen) {
+        List<CredentialModel> devices = MobileOtpCredentialModel.devices(user);
+        if (chosen != null) {
+            return devices.stream().anyMatch(d -> d.getId().equals(chosen)) ? chosen : null;
+        }
+        return devices.isEmpty() ? null : devices.get(0).getId();
+    }
+
+    @Override
+    protected Response challenge(AuthenticationFlowContext context, String error, String field) {
+        var form = context.form().setExecution(context.getExecution().getId());
+        if (error != null) {
+            form.addError(new FormMessage(FIELD_PIN, error));
+        }
+        List<CredentialModel> devices = MobileOtpCredentialModel.devices(context.getUser());
+        String remembered = context.getAuthenticationSession().getAuthNote(FIELD_DEVICE);
+        String chosen = devices.stream().anyMatch(d -> d.getId().equals(remembered))
+                ? remembered
+                : devices.isEmpty() ? "" : devices.get(0).getId();
+        return form.setAttribute(
+                        "ciamkitDevices",
+                        devices.stream().map(PinOtpAuthenticator::view).toList())
+                .setAttribute("ciamkitSelectedDevice", chosen)
+                .createForm(TEMPLATE);
+    }
+
+    private static Map<String, String> view(CredentialModel device) {
+        Map<String, String> view = new LinkedHashMap<>();
+        view.put("id", device.getId());
+        view.put("label", device.getUserLabel() == null ? "" : device.getUserLabel());
+        return view;
+    }
+
+    @Override
+    protected String disabledByBruteForceError(String error) {
+        return Errors.USER_TEMPORARILY_DISABLED.equals(error)
+                ? "ciamkitOtpUserTemporarilyLocked"
+                : "ciamkitOtpUserLocked";
+    }
+
+    @Override
+    protected String disabledByBruteForceFieldError() {
+        return FIELD_PIN;
+    }
+
+    @Override
+    public boolean requiresUser() {
+        return true;
+    }
+
+    /** Always: the step decides itself, so Keycloak never skips it or offers a set-up for a user without a PIN. */
+    @Override
+    public boolean configuredFor(KeycloakSession session, RealmModel realm, UserModel user) {
+        return true;
+    }
+
+    @Override
+    public void setRequiredActions(KeycloakSession session, RealmModel realm, UserModel user) {}
+
+    @Override
+    public void close() {}
+}
