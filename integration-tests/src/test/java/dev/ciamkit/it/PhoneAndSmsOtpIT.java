@@ -31,6 +31,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.keycloak.admin.client.Keycloak;
 import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.representations.idm.EventRepresentation;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
  * Phone binding ({@code ciamkit-phone-register}) and SMS OTP ({@code ciamkit-sms-otp}) on the assembled server, with a
@@ -142,8 +144,9 @@ class PhoneAndSmsOtpIT {
 
     @Test
     void a_gateway_refusal_is_told_with_its_status_and_the_cap_per_phone_holds() throws Exception {
-        try (TestRealm realm = realm("caps", Map.of("sms-resend-cooldown-seconds", "0", "sms-max-per-phone", "3"))) {
-            // the binding's code takes the phone's first slot, the login's first code the second
+        try (TestRealm realm = realm("caps", Map.of("sms-resend-cooldown-seconds", "0", "sms-max-per-phone", "2"))) {
+            // the binding's code counts apart (a number being registered has a budget of its own): the login's first
+            // code takes the bound phone's first slot
             TestUser user = userWithPhone(realm, "caps", "010-5555-0789");
             realm.useBrowserFlow(SMS_FLOW);
             try (Browser browser = Browser.open("ja-JP,ja;q=0.9")) {
@@ -213,6 +216,34 @@ class PhoneAndSmsOtpIT {
             assertThat(phones(realm, user))
                     .singleElement()
                     .satisfies(p -> assertThat(p.getUserLabel()).isEqualTo("010-****-0654"));
+        }
+    }
+
+    @Test
+    void a_pending_number_change_met_through_an_old_session_asks_to_sign_in_again() throws Exception {
+        try (TestRealm realm = realm("stale", Map.of("max_auth_age", "1"))) {
+            TestUser user = userWithPhone(realm, "stale", "010-5555-0135");
+            try (Browser browser = Browser.open("en-US,en;q=0.9")) {
+                new OtpJourney(browser, realm.name())
+                        .start()
+                        .password(user.username())
+                        .finish();
+                Thread.sleep(2100); // past the action's max_auth_age of 1 s
+                // an admin (or a script) sets the action; the old session's cookie meets it without a login
+                realm.requireActions(user, "ciamkit-phone-register");
+                new OtpJourney(browser, realm.name()).start();
+                browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("kc-error-message")));
+                assertThat(browser.driver()
+                                .findElement(By.id("kc-error-message"))
+                                .getText())
+                        .contains("sign in again");
+                assertThat(browser.driver().findElements(By.id("ciamkit-phone")))
+                        .isEmpty();
+            }
+            assertThat(gateway.attempts()).isEmpty();
+            assertThat(realm.events(user, "CUSTOM_REQUIRED_ACTION_ERROR"))
+                    .extracting(EventRepresentation::getError)
+                    .contains("ciamkit_phone_needs_sign_in");
         }
     }
 

@@ -3,10 +3,13 @@ package dev.ciamkit.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ciamkit.it.support.Admin;
+import dev.ciamkit.it.support.DemoApp;
 import dev.ciamkit.it.support.KeycloakServer;
 import dev.ciamkit.it.support.KeycloakServerExtension;
 import dev.ciamkit.it.support.Oidc;
 import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -101,5 +104,31 @@ class ServerAndRealmIT {
         assertThat(admin.realm(Oidc.REALM).users().search(Oidc.DEMO_USER, true))
                 .singleElement()
                 .satisfies(user -> assertThat(user.isEnabled()).isTrue());
+    }
+
+    /** Per-client policy: the second demo client overrides the browser flow with {@code ciamkit pin-otp}. */
+    @Test
+    void the_pin_demo_client_signs_in_with_the_pin_otp_flow_and_the_demo_app_with_the_password() throws IOException {
+        assertThat(admin.realm(Oidc.REALM).flows().getFlows())
+                .extracting(flow -> flow.getAlias())
+                .contains("ciamkit browser", "ciamkit sms", "ciamkit pin-otp");
+        String pinApp = firstPage("ciamkit-demo-pin-app");
+        String demoApp = firstPage(Oidc.DEMO_APP);
+
+        assertThat(pinApp).contains("id=\"username\"").doesNotContain("id=\"password\"");
+        assertThat(demoApp).contains("id=\"username\"", "id=\"password\"");
+    }
+
+    private static String firstPage(String clientId) throws IOException {
+        String url = Oidc.authorizationUrl(
+                DemoApp.REDIRECT_URI,
+                "it",
+                Map.of(
+                        "client_id", clientId,
+                        "code_challenge", "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM",
+                        "code_challenge_method", "S256"));
+        HttpResponse<String> page = Oidc.get(url, "en");
+        assertThat(page.statusCode()).isEqualTo(200);
+        return page.body();
     }
 }

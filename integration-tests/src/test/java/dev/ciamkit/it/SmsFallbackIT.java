@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ciamkit.it.pages.OtpEnrolmentPage;
 import dev.ciamkit.it.pages.OtpLoginPage;
 import dev.ciamkit.it.pages.SmsOtpPage;
 import dev.ciamkit.it.support.Admin;
@@ -109,10 +110,17 @@ class SmsFallbackIT {
                     .get(user.id())
                     .removeCredential(realm.devices(user).get(0).getId());
             try (Browser browser = Browser.open("en-US,en;q=0.9")) {
+                new OtpJourney(browser, realm.name()).start().password(user.username());
+                new SmsOtpPage(browser).enter(Phones.code(gateway.next()));
+                new OtpEnrolmentPage(browser); // the enrolment page, after the code; the user leaves it
+            }
+            try (Browser browser = Browser.open("en-US,en;q=0.9")) {
+                // leaving the enrolment page never turns the account back into a first login: the password alone
+                // still gets no enrolment, only the SMS code again
                 OtpJourney journey =
                         new OtpJourney(browser, realm.name()).start().password(user.username());
                 new SmsOtpPage(browser).enter(Phones.code(gateway.next()));
-                journey.enrol("New phone"); // the enrolment page, after the code
+                journey.enrol("New phone");
 
                 assertThat(journey.finish().status()).isEqualTo(200);
             }

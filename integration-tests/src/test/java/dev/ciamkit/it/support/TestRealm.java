@@ -50,6 +50,10 @@ public final class TestRealm implements AutoCloseable {
             ObjectNode realm = (ObjectNode) JSON.readTree(Files.readString(demoRealmJson()));
             realm.remove("id");
             realm.remove("users");
+            // ids are unique per server: the demo realm's fixed flow id (for its per-client override) goes
+            realm.withArray("authenticationFlows").forEach(flow -> ((ObjectNode) flow).remove("id"));
+            realm.withArray("clients")
+                    .forEach(client -> ((ObjectNode) client).remove("authenticationFlowBindingOverrides"));
             realm.put("realm", name);
             realm.put("quickLoginCheckMilliSeconds", 0);
             realm.put("minimumQuickLoginWaitSeconds", 0);
@@ -91,7 +95,7 @@ public final class TestRealm implements AutoCloseable {
     }
 
     /**
-     * For {@link #create}'s customizer: adds the browser flow {@value #PASSWORD_FLOW} (username and password only) and
+     * For {@link #create}'s customizer: adds the browser flow {@value #PASSWORD_FLOW} (the SSO cookie, or username and password) and
      * makes it the realm's, so users can run required actions (a phone binding) before a flow that needs them.
      */
     public static void passwordOnlyBrowserFlow(ObjectNode json) {
@@ -100,12 +104,17 @@ public final class TestRealm implements AutoCloseable {
                 .put("providerId", "basic-flow")
                 .put("topLevel", true)
                 .put("builtIn", false);
-        flow.putArray("authenticationExecutions")
-                .addObject()
+        com.fasterxml.jackson.databind.node.ArrayNode steps = flow.putArray("authenticationExecutions");
+        steps.addObject()
+                .put("authenticator", "auth-cookie")
+                .put("authenticatorFlow", false)
+                .put("requirement", "ALTERNATIVE")
+                .put("priority", 10);
+        steps.addObject()
                 .put("authenticator", "auth-username-password-form")
                 .put("authenticatorFlow", false)
-                .put("requirement", "REQUIRED")
-                .put("priority", 10);
+                .put("requirement", "ALTERNATIVE")
+                .put("priority", 20);
         json.put("browserFlow", PASSWORD_FLOW);
     }
 
@@ -119,11 +128,16 @@ public final class TestRealm implements AutoCloseable {
     /** A new user who must go through these required actions at the next login (e.g. ciamkit-phone-register). */
     public TestUser createUserWithActions(String prefix, String... requiredActions) {
         TestUser user = createUser(prefix);
+        requireActions(user, requiredActions);
+        return user;
+    }
+
+    /** Sets the user's pending required actions, as an admin does in the console. */
+    public void requireActions(TestUser user, String... requiredActions) {
         org.keycloak.representations.idm.UserRepresentation rep =
                 resource().users().get(user.id()).toRepresentation();
         rep.setRequiredActions(List.of(requiredActions));
         resource().users().get(user.id()).update(rep);
-        return user;
     }
 
     public List<CredentialRepresentation> devices(TestUser user) {

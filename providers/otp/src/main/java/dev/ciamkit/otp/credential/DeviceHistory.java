@@ -37,6 +37,13 @@ public final class DeviceHistory {
                 .isPresent();
     }
 
+    /**
+     * Auth-session note: this login passed the SMS fallback after every device was lost, so the enrolment action may
+     * register a new device in this login only. The user keeps the "had a device" marker until one is stored, so a
+     * later login with the password alone still cannot enrol.
+     */
+    public static final String REENROL_AFTER_SMS = "ciamkit.otp.reenrol-after-sms";
+
     /** The admin reset: the next login enrols a device again. */
     public static void allowReEnrolment(UserModel user) {
         user.removeAttribute(ATTRIBUTE);

@@ -1,5 +1,6 @@
 package dev.ciamkit.otp.enrolment;
 
+import dev.ciamkit.common.credential.RecentLogin;
 import dev.ciamkit.common.crypto.spi.EnvelopeProvider;
 import dev.ciamkit.otp.credential.DeviceData;
 import dev.ciamkit.otp.credential.DeviceHistory;
@@ -31,7 +32,6 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RequiredActionConfigModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.FormMessage;
-import org.keycloak.services.managers.AuthenticationManager;
 import org.keycloak.sessions.AuthenticationSessionModel;
 
 /**
@@ -145,7 +145,8 @@ final class MobileOtpEnrolmentAction implements RequiredActionProvider, Credenti
                     context.form().setError(NEEDS_SIGN_IN_MESSAGE).createErrorPage(Response.Status.FORBIDDEN));
             return true;
         }
-        if (!DeviceHistory.lostAllDevices(context.getUser())) {
+        if (!DeviceHistory.lostAllDevices(context.getUser())
+                || "true".equals(context.getAuthenticationSession().getAuthNote(DeviceHistory.REENROL_AFTER_SMS))) {
             return false;
         }
         context.getEvent()
@@ -163,9 +164,7 @@ final class MobileOtpEnrolmentAction implements RequiredActionProvider, Credenti
      * reset the password with it). Devices are registered after a login with the password (and the device, if any).
      */
     private static boolean fromAnEmailLink(RequiredActionContext context) {
-        return "true"
-                .equals(context.getAuthenticationSession()
-                        .getAuthNote(AuthenticationManager.END_AFTER_REQUIRED_ACTIONS));
+        return RecentLogin.fromEmailLink(context);
     }
 
     private static CredentialModel save(

@@ -169,14 +169,14 @@ final class MobileOtpFormAuthenticator extends AbstractUsernameFormAuthenticator
 
     /**
      * The SMS fallback passed (it reported to the protector itself). A user who lost every device registers a new one
-     * now, as after an admin reset; never in a password reset, where the email link and this code would otherwise
-     * hand the account's new device to whoever holds both.
+     * in this login (and only in it: the "had a device" marker stays until a device is stored, so leaving the
+     * enrolment page never turns the account back into a first login).
      */
     private static void succeedBySms(AuthenticationFlowContext context, UserModel user) {
         if (!DeviceHistory.hasDevice(user)
                 && !PasswordReset.isUnderway(context)
                 && enrolmentEnabled(context.getRealm())) {
-            DeviceHistory.allowReEnrolment(user);
+            context.getAuthenticationSession().setAuthNote(DeviceHistory.REENROL_AFTER_SMS, "true");
             scheduleEnrolment(context.getAuthenticationSession());
         }
         context.success();

@@ -42,9 +42,11 @@ final class SmsFallback {
         this.config = config;
     }
 
-    /** Whether the fallback is on, a sender is chosen and the user has a bound phone. */
+    /** Whether the fallback is on, a sender is chosen, the user has a bound phone and this is no password reset. */
     boolean available() {
+        // Never in a password reset: the email link and a code to a SIM-swapped phone must not reset the password.
         return config.smsFallback()
+                && !PasswordReset.isUnderway(context)
                 && config.smsCodes().sender() != null
                 && PhoneCredentials.stored(context.getUser()).isPresent();
     }

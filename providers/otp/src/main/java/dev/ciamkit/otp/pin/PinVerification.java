@@ -58,6 +58,15 @@ public final class PinVerification {
      * once everything the step asks for has passed, so a right PIN with a wrong code neither counts nor clears.
      */
     public Outcome check(UserModel user, String typed) {
+        return check(user, typed, true);
+    }
+
+    /**
+     * @param countFailure whether a wrong PIN counts toward the PIN's lock. The PIN + OTP step counts it only when the
+     *     code beside it was right: the lock then stops whoever holds the device from guessing the PIN, and a username
+     *     alone (the step follows a username-only form) can never lock a customer's PIN.
+     */
+    public Outcome check(UserModel user, String typed, boolean countFailure) {
         PinHasher hasher = new PinHasher(session);
         CredentialModel stored = stored(user).orElse(null);
         if (stored == null) {
@@ -70,26 +79,29 @@ public final class PinVerification {
             hasher.spend(user.getId(), typed);
             return Outcome.UNREADABLE;
         }
-        Outcome outcome = decide(user, pin, hasher, typed);
+        Outcome outcome = decide(user, pin, hasher, typed, countFailure);
         if (outcome == null) {
             PinStates.ensureRow(
                     session.getKeycloakSessionFactory(),
                     session.getContext().getRealm().getId(),
                     user.getId(),
                     pin.getId());
-            outcome = decide(user, pin, hasher, typed);
+            outcome = decide(user, pin, hasher, typed, countFailure);
         }
         // still no row: the PIN was removed meanwhile
         return outcome == null ? Outcome.NOT_SET : outcome;
     }
 
-    private Outcome decide(UserModel user, PinCredentialModel pin, PinHasher hasher, String typed) {
+    private Outcome decide(
+            UserModel user, PinCredentialModel pin, PinHasher hasher, String typed, boolean countFailure) {
         return KeycloakModelUtils.runJobInTransactionWithResult(session.getKeycloakSessionFactory(), tx -> {
             PinStateEntity row = new PinStates(tx).lock(pin.getId());
             if (row == null) {
                 return null;
             }
             if (row.isLocked()) {
+                // the same Argon2 cost as a checked PIN: the time of the answer never tells which lock fired
+                hasher.spend(user.getId(), typed);
                 return Outcome.LOCKED;
             }
             boolean matches;
@@ -101,6 +113,9 @@ public final class PinVerification {
             }
             if (matches) {
                 return Outcome.ACCEPTED;
+            }
+            if (!countFailure) {
+                return Outcome.INVALID;
             }
             row.setFailures(row.getFailures() + 1);
             if (row.getFailures() >= maxFailures) {

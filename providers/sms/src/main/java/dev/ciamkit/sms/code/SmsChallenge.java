@@ -66,6 +66,15 @@ public final class SmsChallenge {
     }
 
     private static final String NOTE = "ciamkit.sms.";
+    /** The stored "hash" of a code that went nowhere (no bound phone): nothing matches it. */
+    private static final String NO_CODE = "none";
+
+    /**
+     * The purpose of codes to a number being registered: they have a per-phone cap of their own, so texting someone
+     * else's number to a registration page never uses up the budget of that number's owner's logins.
+     */
+    public static final String PURPOSE_NEW_NUMBER = "phone-register";
+
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final KeycloakSession session;
@@ -100,7 +109,8 @@ public final class SmsChallenge {
         String id = newId();
         EnvelopeProvider envelope = session.getProvider(EnvelopeProvider.class);
         authSession.setAuthNote(note("id"), id);
-        authSession.setAuthNote(note("hash"), envelope.hashIdentifier(hashPurpose(id), code));
+        // Without a number nothing is sent and no code can pass, however often the user asks for one.
+        authSession.setAuthNote(note("hash"), e164 == null ? NO_CODE : envelope.hashIdentifier(hashPurpose(id), code));
         authSession.setAuthNote(note("expires"), Long.toString(Time.currentTime() + (long) config.ttlSeconds()));
         if (e164 == null) {
             return new Sending(Sent.SENT, null, null);
@@ -137,7 +147,7 @@ public final class SmsChallenge {
         }
         String code = SmsCodes.typed(typed);
         EnvelopeProvider envelope = session.getProvider(EnvelopeProvider.class);
-        if (code == null || !envelope.identifierMatches(hash, hashPurpose(id), code)) {
+        if (code == null || NO_CODE.equals(hash) || !envelope.identifierMatches(hash, hashPurpose(id), code)) {
             return Outcome.WRONG;
         }
         if (!session.singleUseObjects().putIfAbsent(SlotLimiter.PREFIX + "sms-code:used:" + id, ttl)) {
@@ -171,11 +181,14 @@ public final class SmsChallenge {
                     1,
                     config.cooldownSeconds()));
         }
+        limits.add(new Limit(
+                "user", "sms-code:user:" + realm + ":" + user.getId(), config.maxPerUser(), config.capWindowSeconds()));
         if (e164 != null) {
             // keys hold only peppered hashes: the number and the address are personal data
+            String kind = PURPOSE_NEW_NUMBER.equals(purpose) ? "new" : "bound";
             limits.add(new Limit(
                     "phone",
-                    "sms-code:phone:" + realm + ":" + envelope.hashIdentifier(PHONE_PURPOSE, e164),
+                    "sms-code:phone:" + kind + ":" + realm + ":" + envelope.hashIdentifier(PHONE_PURPOSE, e164),
                     config.maxPerPhone(),
                     config.capWindowSeconds()));
         }

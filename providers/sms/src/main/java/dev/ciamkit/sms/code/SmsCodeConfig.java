@@ -16,6 +16,7 @@ public final class SmsCodeConfig {
     public static final String MAX_TRIES = "sms-code-max-tries";
     public static final String COOLDOWN_SECONDS = "sms-resend-cooldown-seconds";
     public static final String MAX_PER_PHONE = "sms-max-per-phone";
+    public static final String MAX_PER_USER = "sms-max-per-user";
     public static final String MAX_PER_ADDRESS = "sms-max-per-address";
     public static final String CAP_WINDOW_SECONDS = "sms-cap-window-seconds";
 
@@ -25,6 +26,7 @@ public final class SmsCodeConfig {
     static final int DEFAULT_MAX_TRIES = 3;
     static final int DEFAULT_COOLDOWN_SECONDS = 30;
     static final int DEFAULT_MAX_PER_PHONE = 5;
+    static final int DEFAULT_MAX_PER_USER = 10;
     static final int DEFAULT_MAX_PER_ADDRESS = 20;
     static final int DEFAULT_CAP_WINDOW_SECONDS = 3600;
 
@@ -56,6 +58,11 @@ public final class SmsCodeConfig {
     /** Codes one phone number may be sent per {@link #capWindowSeconds()}, over all users and purposes. */
     public int maxPerPhone() {
         return BoundedInt.read(values, MAX_PER_PHONE, DEFAULT_MAX_PER_PHONE, 1, 100);
+    }
+
+    /** Codes one user may be sent per {@link #capWindowSeconds()}, over all numbers and purposes. */
+    public int maxPerUser() {
+        return BoundedInt.read(values, MAX_PER_USER, DEFAULT_MAX_PER_USER, 1, 100);
     }
 
     /** Codes requests from one client address may cause per {@link #capWindowSeconds()}, over all users. */

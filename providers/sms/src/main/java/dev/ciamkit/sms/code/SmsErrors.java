@@ -24,6 +24,9 @@ public final class SmsErrors {
     /** What the user typed is no number that can receive SMS. */
     public static final String PHONE_INVALID = "ciamkit_phone_invalid";
 
+    /** The phone action ran from an email link, or a number change came with a login older than max_auth_age. */
+    public static final String PHONE_NEEDS_SIGN_IN = "ciamkit_phone_needs_sign_in";
+
     /** The stored phone binding does not open (key not in the ring, altered value). */
     public static final String PHONE_UNREADABLE = "ciamkit_phone_unreadable";
 

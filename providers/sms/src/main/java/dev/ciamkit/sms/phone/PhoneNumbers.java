@@ -99,6 +99,16 @@ public final class PhoneNumbers {
         return i;
     }
 
+    /** The ISO 3166 region of an E.164 number, e.g. {@code KR}; {@code ZZ} when unknown. */
+    public static String regionOf(String e164) {
+        try {
+            String region = UTIL.getRegionCodeForNumber(UTIL.parse(e164, "ZZ"));
+            return region == null ? "ZZ" : region;
+        } catch (NumberParseException e) {
+            return "ZZ";
+        }
+    }
+
     static String region(String region) {
         return region == null || region.isBlank() ? "KR" : region.strip().toUpperCase(Locale.ROOT);
     }

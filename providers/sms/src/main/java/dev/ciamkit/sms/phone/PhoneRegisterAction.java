@@ -1,6 +1,7 @@
 package dev.ciamkit.sms.phone;
 
 import dev.ciamkit.common.bruteforce.FactorAttempts;
+import dev.ciamkit.common.credential.RecentLogin;
 import dev.ciamkit.common.crypto.CryptoException;
 import dev.ciamkit.common.crypto.spi.EnvelopeProvider;
 import dev.ciamkit.sms.code.SmsChallenge;
@@ -29,7 +30,7 @@ import org.keycloak.sessions.AuthenticationSessionModel;
 final class PhoneRegisterAction implements RequiredActionProvider, CredentialRegistrator {
 
     static final String TEMPLATE = "ciamkit-phone-register.ftl";
-    static final String PURPOSE = "phone-register";
+    static final String PURPOSE = SmsChallenge.PURPOSE_NEW_NUMBER;
     private static final String PENDING = "ciamkit.phone.pending";
     private static final String PHONE_FIELD = "phone";
     private static final String CODE_FIELD = "code";
@@ -49,11 +50,17 @@ final class PhoneRegisterAction implements RequiredActionProvider, CredentialReg
 
     @Override
     public void requiredActionChallenge(RequiredActionContext context) {
+        if (refused(context)) {
+            return;
+        }
         context.challenge(numberPage(context, null, null));
     }
 
     @Override
     public void processAction(RequiredActionContext context) {
+        if (refused(context)) {
+            return;
+        }
         MultivaluedMap<String, String> form = context.getHttpRequest().getDecodedFormParameters();
         String action = String.valueOf(form.getFirst("action"));
         switch (action) {
@@ -67,9 +74,35 @@ final class PhoneRegisterAction implements RequiredActionProvider, CredentialReg
         }
     }
 
+    /**
+     * Refuses, with a page that says why: from an email link (the mailbox alone must never bind the phone that later
+     * receives sign-in and fallback codes), and a change of number with a login older than the action's max_auth_age
+     * (also when the action was set on the user and met through an old SSO session).
+     */
+    private static boolean refused(RequiredActionContext context) {
+        String message;
+        if (RecentLogin.fromEmailLink(context)) {
+            message = "ciamkitPhoneNeedsSignIn";
+        } else if (PhoneCredentials.stored(context.getUser()).isPresent()
+                && !RecentLogin.requiredActionWithin(
+                        context, PhoneRegisterConfig.of(context).maxAuthAgeSeconds())) {
+            message = "ciamkitPhoneSignInAgain";
+        } else {
+            return false;
+        }
+        context.getEvent()
+                .clone()
+                .event(EventType.CUSTOM_REQUIRED_ACTION_ERROR)
+                .detail("custom_required_action", PhoneRegisterActionFactory.ID)
+                .error(SmsErrors.PHONE_NEEDS_SIGN_IN);
+        context.challenge(context.form().setError(message).createErrorPage(Response.Status.FORBIDDEN));
+        return true;
+    }
+
     private void send(RequiredActionContext context, String typed) {
         PhoneRegisterConfig config = PhoneRegisterConfig.of(context);
-        Optional<String> e164 = PhoneNumbers.toE164(typed, config.defaultRegion());
+        Optional<String> e164 =
+                PhoneNumbers.toE164(typed, config.defaultRegion()).filter(number -> config.allows(number));
         if (e164.isEmpty()) {
             context.getEvent()
                     .clone()

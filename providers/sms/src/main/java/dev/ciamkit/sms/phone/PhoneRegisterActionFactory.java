@@ -34,6 +34,12 @@ public final class PhoneRegisterActionFactory implements RequiredActionFactory {
                 .label("ciamkitPhoneDefaultRegion")
                 .helpText("ciamkitPhoneDefaultRegionHelp")
                 .add()
+                .property()
+                .name(PhoneRegisterConfig.ALLOWED_REGIONS)
+                .type(ProviderConfigProperty.MULTIVALUED_STRING_TYPE)
+                .label("ciamkitPhoneAllowedRegions")
+                .helpText("ciamkitPhoneAllowedRegionsHelp")
+                .add()
                 .build());
         all.addAll(SmsCodeConfigProperties.all(factory));
         all.addAll(MAX_AUTH_AGE_CONFIG_PROPERTIES);

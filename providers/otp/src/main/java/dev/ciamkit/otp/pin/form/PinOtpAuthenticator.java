@@ -4,7 +4,6 @@ import dev.ciamkit.common.bruteforce.FactorAttempts;
 import dev.ciamkit.otp.credential.DeviceVerification;
 import dev.ciamkit.otp.credential.MobileOtpCredentialModel;
 import dev.ciamkit.otp.engine.OtpVerifier;
-import dev.ciamkit.otp.form.MobileOtpConfig;
 import dev.ciamkit.otp.form.OtpErrors;
 import dev.ciamkit.otp.pin.PinCredentialModel;
 import dev.ciamkit.otp.pin.PinErrors;
@@ -70,8 +69,18 @@ final class PinOtpAuthenticator extends AbstractUsernameFormAuthenticator {
         }
         PinOtpConfig config = PinOtpConfig.of(context.getAuthenticatorConfig());
         PinVerification pins = new PinVerification(context.getSession(), config.pinMaxFailures());
-        PinVerification.Outcome pinOutcome = pins.check(user, pin);
-        DeviceVerification.Outcome otpOutcome = checkCode(context, config.otp(), user, deviceId, code, pinOutcome);
+        DeviceVerification devices = deviceId == null
+                ? null
+                : new DeviceVerification(
+                        context.getSession(),
+                        config.otp().verifierSettings(),
+                        config.otp().lockPolicy());
+        // The code is peeked at first (nothing written, nothing consumed): a wrong PIN counts toward the PIN's lock
+        // only beside a right code, so knowing a username is never enough to lock a customer's PIN.
+        DeviceVerification.Outcome peeked =
+                devices == null ? DeviceVerification.Outcome.UNKNOWN_DEVICE : devices.peek(user, deviceId, code);
+        PinVerification.Outcome pinOutcome = pins.check(user, pin, peeked == DeviceVerification.Outcome.ACCEPTED);
+        DeviceVerification.Outcome otpOutcome = checkCode(devices, user, deviceId, code, pinOutcome);
 
         if (pinOutcome == PinVerification.Outcome.ACCEPTED && otpOutcome == DeviceVerification.Outcome.ACCEPTED) {
             pins.passed(user);
@@ -94,19 +103,19 @@ final class PinOtpAuthenticator extends AbstractUsernameFormAuthenticator {
         fail(context, errorCode(pin, code, deviceId, pinOutcome, otpOutcome), "ciamkitPinOtpInvalid");
     }
 
-    /** The code's check: for real after a right PIN, a peek (nothing written, nothing consumed) otherwise. */
+    /**
+     * The code's check: for real after a right PIN, otherwise a second peek (nothing written, nothing consumed), so a
+     * right and a wrong PIN cost the same.
+     */
     private static DeviceVerification.Outcome checkCode(
-            AuthenticationFlowContext context,
-            MobileOtpConfig config,
+            DeviceVerification devices,
             UserModel user,
             String deviceId,
             String code,
             PinVerification.Outcome pinOutcome) {
-        if (deviceId == null) {
+        if (devices == null) {
             return DeviceVerification.Outcome.UNKNOWN_DEVICE;
         }
-        DeviceVerification devices =
-                new DeviceVerification(context.getSession(), config.verifierSettings(), config.lockPolicy());
         return pinOutcome == PinVerification.Outcome.ACCEPTED
                 ? devices.verify(user, deviceId, code)
                 : devices.peek(user, deviceId, code);

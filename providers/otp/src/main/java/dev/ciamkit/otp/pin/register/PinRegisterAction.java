@@ -1,5 +1,6 @@
 package dev.ciamkit.otp.pin.register;
 
+import dev.ciamkit.common.credential.RecentLogin;
 import dev.ciamkit.otp.pin.PinCredentialModel;
 import dev.ciamkit.otp.pin.PinErrors;
 import dev.ciamkit.otp.pin.PinHasher;
@@ -23,7 +24,6 @@ import org.keycloak.forms.login.LoginFormsProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.FormMessage;
-import org.keycloak.services.managers.AuthenticationManager;
 import org.keycloak.sessions.AuthenticationSessionModel;
 
 /**
@@ -101,14 +101,12 @@ final class PinRegisterAction implements RequiredActionProvider, CredentialRegis
         UserModel user = context.getUser();
         boolean hasPin = PinVerification.stored(user).isPresent();
         String message = null;
-        if ("true"
-                .equals(context.getAuthenticationSession()
-                        .getAuthNote(AuthenticationManager.END_AFTER_REQUIRED_ACTIONS))) {
+        if (RecentLogin.fromEmailLink(context)) {
             message = "ciamkitPinNeedsSignIn";
         } else if (hasPin && PinVerification.locked(context.getSession(), user)) {
             message = "ciamkitPinLockedContactSupport";
         } else if (hasPin
-                && !FreshLogin.within(
+                && !RecentLogin.requiredActionWithin(
                         context, PinRegisterConfig.of(context.getConfig()).maxAuthAgeSeconds())) {
             message = "ciamkitPinSignInAgain";
         }

@@ -2,6 +2,7 @@ package dev.ciamkit.otp.pin.form;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyBoolean;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.ArgumentMatchers.eq;
@@ -94,7 +95,8 @@ class PinOtpAuthenticatorTest {
     private DeviceVerification submit(PinVerification.Outcome pin, DeviceVerification.Outcome code) {
         try (MockedConstruction<PinVerification> pins = mockConstruction(
                         PinVerification.class,
-                        (mock, ctx) -> given(mock.check(any(), any())).willReturn(pin));
+                        (mock, ctx) ->
+                                given(mock.check(any(), any(), anyBoolean())).willReturn(pin));
                 MockedConstruction<DeviceVerification> devices =
                         mockConstruction(DeviceVerification.class, (mock, ctx) -> {
                             given(mock.verify(any(), anyString(), any())).willReturn(code);
@@ -102,7 +104,9 @@ class PinOtpAuthenticatorTest {
                         })) {
             authenticator.action(context);
             assertThat(pins.constructed()).hasSize(1);
-            verify(pins.constructed().get(0), times(1)).check(eq(user), any());
+            verify(pins.constructed().get(0), times(1)).check(eq(user), any(), anyBoolean());
+            // a wrong PIN counts toward the PIN's lock only beside a right code (a username alone never locks it)
+            verify(pins.constructed().get(0)).check(eq(user), any(), eq(code == DeviceVerification.Outcome.ACCEPTED));
             assertThat(devices.constructed()).hasSize(1);
             return devices.constructed().get(0);
         }
@@ -135,7 +139,7 @@ class PinOtpAuthenticatorTest {
     void a_wrong_pin_only_peeks_at_the_code_so_a_right_code_stays_usable() {
         DeviceVerification device = submit(PinVerification.Outcome.INVALID, DeviceVerification.Outcome.ACCEPTED);
 
-        verify(device).peek(user, DEVICE, "123456");
+        verify(device, times(2)).peek(user, DEVICE, "123456");
         verify(device, never()).verify(any(), any(), any());
     }
 
@@ -144,7 +148,7 @@ class PinOtpAuthenticatorTest {
         DeviceVerification device = submit(PinVerification.Outcome.ACCEPTED, DeviceVerification.Outcome.INVALID);
 
         verify(device).verify(user, DEVICE, "123456");
-        verify(device, never()).peek(any(), any(), any());
+        verify(device, times(1)).peek(any(), any(), any());
     }
 
     @Test
@@ -152,7 +156,7 @@ class PinOtpAuthenticatorTest {
         params.remove(PinOtpAuthenticator.FIELD_PIN);
         DeviceVerification device = submit(PinVerification.Outcome.INVALID, DeviceVerification.Outcome.ACCEPTED);
 
-        verify(device).peek(eq(user), eq(DEVICE), eq("123456"));
+        verify(device, times(2)).peek(eq(user), eq(DEVICE), eq("123456"));
         verify(event).error("ciamkit_pin_missing");
         verify(protector, times(1)).failedLogin(realm, user, connection, uri, SECOND_FACTOR);
     }
@@ -172,7 +176,8 @@ class PinOtpAuthenticatorTest {
         params.putSingle(PinOtpAuthenticator.FIELD_DEVICE, "00000000-0000-4000-8000-00000000beef");
         try (MockedConstruction<PinVerification> ignored = mockConstruction(
                         PinVerification.class,
-                        (mock, ctx) -> given(mock.check(any(), any())).willReturn(PinVerification.Outcome.ACCEPTED));
+                        (mock, ctx) -> given(mock.check(any(), any(), anyBoolean()))
+                                .willReturn(PinVerification.Outcome.ACCEPTED));
                 MockedConstruction<DeviceVerification> devices = mockConstruction(DeviceVerification.class)) {
             authenticator.action(context);
             assertThat(devices.constructed()).isEmpty();
