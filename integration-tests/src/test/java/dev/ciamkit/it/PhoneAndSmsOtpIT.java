@@ -177,6 +177,23 @@ class PhoneAndSmsOtpIT {
     }
 
     @Test
+    void the_cap_per_client_address_holds_over_all_users_and_steps() throws Exception {
+        try (TestRealm realm = realm("address", Map.of("sms-max-per-address", "2"))) {
+            // two users bind a phone from this address: each binding's code takes one of its two slots
+            TestUser first = userWithPhone(realm, "address-a", "010-5555-0111");
+            userWithPhone(realm, "address-b", "010-5555-0222");
+            realm.useBrowserFlow(SMS_FLOW);
+            try (Browser browser = Browser.open("en-US,en;q=0.9")) {
+                new OtpJourney(browser, realm.name()).start().password(first.username());
+                assertThat(new SmsOtpPage(browser).error()).contains("Too many codes");
+            }
+            assertThat(gateway.attempts()).isEmpty();
+            assertThat(realm.events(first, "LOGIN_ERROR"))
+                    .anySatisfy(e -> assertThat(e.getDetails()).containsEntry("ciamkit_limit", "address"));
+        }
+    }
+
+    @Test
     void a_user_without_a_phone_sees_the_same_page_and_no_text_is_sent() throws Exception {
         try (TestRealm realm = realm("nophone", Map.of())) {
             TestUser user = realm.createUser("nophone");
