@@ -55,6 +55,8 @@ public final class AuthenticatorApp {
         return fromUri(new MultiFormatReader().decode(bitmap, hints).getText());
     }
 
+    private int lookAhead = 1;
+
     public URI uri() {
         return uri;
     }
@@ -63,10 +65,19 @@ public final class AuthenticatorApp {
         return params(uri);
     }
 
+    /**
+     * Lets {@link #nextCode()} hand out codes up to this many steps ahead without waiting, for a server whose
+     * look-around window is that wide (default 1, the shipped window).
+     */
+    public synchronized AuthenticatorApp lookingAhead(int steps) {
+        lookAhead = steps;
+        return this;
+    }
+
     /** The code for the current step, or the next unused one (waiting for it if it is not yet in the window). */
     public synchronized String nextCode() throws InterruptedException {
         long step = Math.max(currentStep(), lastStep + 1);
-        while (step > currentStep() + 1) {
+        while (step > currentStep() + lookAhead) {
             Thread.sleep(500);
         }
         lastStep = step;

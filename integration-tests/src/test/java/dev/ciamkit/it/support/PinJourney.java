@@ -38,7 +38,9 @@ public final class PinJourney {
             json.withArray("authenticatorConfig").forEach(config -> {
                 if ("ciamkit pin otp".equals(config.get("alias").asText())) {
                     ((com.fasterxml.jackson.databind.node.ObjectNode) config.get("config"))
-                            .put("pin-max-failures", String.valueOf(maxFailures));
+                            .put("pin-max-failures", String.valueOf(maxFailures))
+                            // codes up to 3 steps ahead pass, so tests that use several codes never wait for the clock
+                            .put("otp-window", "3");
                 }
             });
         });
@@ -81,7 +83,8 @@ public final class PinJourney {
 
     /** A user with one device ("Phone") and the PIN set; returns the phone. */
     public static AuthenticatorApp withPin(TestRealm realm, TestUser user, String pin) throws Exception {
-        AuthenticatorApp phone = OtpJourney.enrolled(realm.name(), user.username());
+        AuthenticatorApp phone =
+                OtpJourney.enrolled(realm.name(), user.username()).lookingAhead(3);
         requirePin(realm, user);
         try (Browser browser = Browser.open("en-US,en;q=0.9")) {
             toPinPage(browser, realm, user, phone).set(pin);

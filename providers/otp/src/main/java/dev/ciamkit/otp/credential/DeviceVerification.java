@@ -55,22 +55,10 @@ public final class DeviceVerification {
     }
 
     public Outcome verify(UserModel user, String credentialId, String code) {
-        return check(user, credentialId, true, verifying(code));
-    }
-
-    /**
-     * Checks the code exactly as {@link #verify} does, under the same row lock, and writes nothing: a right code stays
-     * usable, a wrong one is not counted against the device, no replay key is taken. For a step that must spend the
-     * same work on the code whatever else it found wrong (the PIN + OTP form after a wrong PIN). The outcome says what
-     * {@code verify} would have said, except that a TOTP code already used on another node within its step may read
-     * ACCEPTED.
-     */
-    public Outcome peek(UserModel user, String credentialId, String code) {
-        return check(user, credentialId, false, verifying(code));
-    }
-
-    private static Check verifying(String code) {
-        return (verifier, seed, data) -> verifier.verify(seed, data.policy(), data.state(), code, Time.currentTime());
+        return check(
+                user,
+                credentialId,
+                (verifier, seed, data) -> verifier.verify(seed, data.policy(), data.state(), code, Time.currentTime()));
     }
 
     /** HOTP resynchronisation with two consecutive codes. */
@@ -78,11 +66,10 @@ public final class DeviceVerification {
         return check(
                 user,
                 credentialId,
-                true,
                 (verifier, seed, data) -> verifier.resync(seed, data.policy(), data.state(), first, second));
     }
 
-    private Outcome check(UserModel user, String credentialId, boolean write, Check check) {
+    private Outcome check(UserModel user, String credentialId, Check check) {
         CredentialModel stored = find(user, credentialId);
         if (stored == null) {
             return Outcome.UNKNOWN_DEVICE;
@@ -93,20 +80,19 @@ public final class DeviceVerification {
             return Outcome.UNREADABLE;
         }
         Outcome outcome = KeycloakModelUtils.runJobInTransactionWithResult(
-                session.getKeycloakSessionFactory(), tx -> decide(tx, user, device, write, check));
+                session.getKeycloakSessionFactory(), tx -> decide(tx, user, device, check));
         if (outcome != null) {
             return outcome;
         }
         DeviceStateMigration.ensureRow(session.getKeycloakSessionFactory(), user.getId(), device);
         outcome = KeycloakModelUtils.runJobInTransactionWithResult(
-                session.getKeycloakSessionFactory(), tx -> decide(tx, user, device, write, check));
+                session.getKeycloakSessionFactory(), tx -> decide(tx, user, device, check));
         // still none: the credential was removed meanwhile
         return outcome == null ? Outcome.UNKNOWN_DEVICE : outcome;
     }
 
     /** Null when the device has no state row yet. */
-    private Outcome decide(
-            KeycloakSession tx, UserModel user, MobileOtpCredentialModel device, boolean write, Check check) {
+    private Outcome decide(KeycloakSession tx, UserModel user, MobileOtpCredentialModel device, Check check) {
         OtpDeviceStateEntity row = new DeviceStates(tx).lock(device.getId());
         if (row == null) {
             return null;
@@ -119,11 +105,6 @@ public final class DeviceVerification {
         Verification result = run(check, user, device, data);
         if (result == null) {
             return Outcome.UNREADABLE;
-        }
-        if (!write) {
-            return result instanceof Verification.Accepted
-                    ? Outcome.ACCEPTED
-                    : result instanceof Verification.Replayed ? Outcome.REPLAYED : Outcome.INVALID;
         }
         if (result instanceof Verification.Accepted accepted) {
             // TOTP: the key stops a code being used twice on two nodes within its step even before our row is read;

@@ -48,7 +48,8 @@ public final class OtpVerifier {
      * scripts) stay as typed and are refused as malformed.
      */
     public static String typedCode(String typed) {
-        if (typed == null) {
+        // no code or PIN is longer; a huge field is malformed before any normalization work
+        if (typed == null || typed.length() > 64) {
             return null;
         }
         String normalized = Normalizer.normalize(typed, Normalizer.Form.NFKC);

@@ -130,7 +130,12 @@ final class MobileOtpFormAuthenticator extends AbstractUsernameFormAuthenticator
             return;
         }
         if (form.containsKey(SmsFallback.FIELD)) {
-            if (fallback.available()) {
+            // only where authenticate() would offer it: a user with devices, or one who lost them all at a REQUIRED
+            // step (a forged post on the no-device page starts nothing)
+            boolean offered = DeviceHistory.hasDevice(user)
+                    || (DeviceHistory.lostAllDevices(user)
+                            && context.getExecution().isRequired());
+            if (offered && fallback.available()) {
                 fallback.start();
             } else {
                 context.challenge(challenge(context, null, null));
@@ -175,6 +180,7 @@ final class MobileOtpFormAuthenticator extends AbstractUsernameFormAuthenticator
     private static void succeedBySms(AuthenticationFlowContext context, UserModel user) {
         if (!DeviceHistory.hasDevice(user)
                 && !PasswordReset.isUnderway(context)
+                && AuthenticatorUtil.isPasswordValidated(context.getAuthenticationSession())
                 && enrolmentEnabled(context.getRealm())) {
             context.getAuthenticationSession().setAuthNote(DeviceHistory.REENROL_AFTER_SMS, "true");
             scheduleEnrolment(context.getAuthenticationSession());

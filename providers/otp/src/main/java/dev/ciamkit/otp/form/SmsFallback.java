@@ -53,7 +53,7 @@ final class SmsFallback {
 
     /** Whether this login switched to the SMS code. */
     boolean active() {
-        return "sms".equals(context.getAuthenticationSession().getAuthNote(NOTE));
+        return "sms".equals(context.getAuthenticationSession().getAuthNote(NOTE)) && !PasswordReset.isUnderway(context);
     }
 
     /** The SMS page again (a reload), without sending another code. */

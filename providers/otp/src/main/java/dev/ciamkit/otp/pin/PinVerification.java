@@ -27,7 +27,9 @@ public final class PinVerification {
         /** The user has no PIN (the same work was spent as for a check). */
         NOT_SET,
         /** The stored PIN cannot be checked (pepper not in the ring, data that does not parse): not the user's fault. */
-        UNREADABLE
+        UNREADABLE,
+        /** Not compared (the code beside it was wrong); the same Argon2 work was spent. */
+        UNCHECKED
     }
 
     public static final int DEFAULT_MAX_FAILURES = 5;
@@ -58,15 +60,6 @@ public final class PinVerification {
      * once everything the step asks for has passed, so a right PIN with a wrong code neither counts nor clears.
      */
     public Outcome check(UserModel user, String typed) {
-        return check(user, typed, true);
-    }
-
-    /**
-     * @param countFailure whether a wrong PIN counts toward the PIN's lock. The PIN + OTP step counts it only when the
-     *     code beside it was right: the lock then stops whoever holds the device from guessing the PIN, and a username
-     *     alone (the step follows a username-only form) can never lock a customer's PIN.
-     */
-    public Outcome check(UserModel user, String typed, boolean countFailure) {
         PinHasher hasher = new PinHasher(session);
         CredentialModel stored = stored(user).orElse(null);
         if (stored == null) {
@@ -79,21 +72,20 @@ public final class PinVerification {
             hasher.spend(user.getId(), typed);
             return Outcome.UNREADABLE;
         }
-        Outcome outcome = decide(user, pin, hasher, typed, countFailure);
+        Outcome outcome = decide(user, pin, hasher, typed);
         if (outcome == null) {
             PinStates.ensureRow(
                     session.getKeycloakSessionFactory(),
                     session.getContext().getRealm().getId(),
                     user.getId(),
                     pin.getId());
-            outcome = decide(user, pin, hasher, typed, countFailure);
+            outcome = decide(user, pin, hasher, typed);
         }
         // still no row: the PIN was removed meanwhile
         return outcome == null ? Outcome.NOT_SET : outcome;
     }
 
-    private Outcome decide(
-            UserModel user, PinCredentialModel pin, PinHasher hasher, String typed, boolean countFailure) {
+    private Outcome decide(UserModel user, PinCredentialModel pin, PinHasher hasher, String typed) {
         return KeycloakModelUtils.runJobInTransactionWithResult(session.getKeycloakSessionFactory(), tx -> {
             PinStateEntity row = new PinStates(tx).lock(pin.getId());
             if (row == null) {
@@ -114,9 +106,6 @@ public final class PinVerification {
             if (matches) {
                 return Outcome.ACCEPTED;
             }
-            if (!countFailure) {
-                return Outcome.INVALID;
-            }
             row.setFailures(row.getFailures() + 1);
             if (row.getFailures() >= maxFailures) {
                 row.setLockedAt(Time.currentTime());
@@ -124,6 +113,19 @@ public final class PinVerification {
             }
             return Outcome.INVALID;
         });
+    }
+
+    /**
+     * The same Argon2 work as {@link #check}, without comparing and without any lock: for a submission whose code was
+     * wrong, so the time of the answer does not tell whether the PIN was checked. A PIN is never compared (and never
+     * counted) beside a wrong code: without the code nothing reveals it, and a username alone cannot lock it.
+     */
+    public Outcome skip(UserModel user, String typed) {
+        new PinHasher(session).spend(user.getId(), typed);
+        if (stored(user).isEmpty()) {
+            return Outcome.NOT_SET;
+        }
+        return locked(session, user) ? Outcome.LOCKED : Outcome.UNCHECKED;
     }
 
     /** The whole step passed: the PIN's consecutive failures start again from zero (a lock set meanwhile stays). */

@@ -69,18 +69,18 @@ final class PinOtpAuthenticator extends AbstractUsernameFormAuthenticator {
         }
         PinOtpConfig config = PinOtpConfig.of(context.getAuthenticatorConfig());
         PinVerification pins = new PinVerification(context.getSession(), config.pinMaxFailures());
-        DeviceVerification devices = deviceId == null
-                ? null
+        // The code first, for real (consumed when right, counted against the device when wrong); the PIN is compared
+        // only beside a right code. Without the code nothing tells a right PIN, and a username alone can never lock
+        // the PIN; a wrong code spends the same Argon2 time, so the answer's timing says nothing either.
+        DeviceVerification.Outcome otpOutcome = deviceId == null
+                ? DeviceVerification.Outcome.UNKNOWN_DEVICE
                 : new DeviceVerification(
-                        context.getSession(),
-                        config.otp().verifierSettings(),
-                        config.otp().lockPolicy());
-        // The code is peeked at first (nothing written, nothing consumed): a wrong PIN counts toward the PIN's lock
-        // only beside a right code, so knowing a username is never enough to lock a customer's PIN.
-        DeviceVerification.Outcome peeked =
-                devices == null ? DeviceVerification.Outcome.UNKNOWN_DEVICE : devices.peek(user, deviceId, code);
-        PinVerification.Outcome pinOutcome = pins.check(user, pin, peeked == DeviceVerification.Outcome.ACCEPTED);
-        DeviceVerification.Outcome otpOutcome = checkCode(devices, user, deviceId, code, pinOutcome);
+                                context.getSession(),
+                                config.otp().verifierSettings(),
+                                config.otp().lockPolicy())
+                        .verify(user, deviceId, code);
+        PinVerification.Outcome pinOutcome =
+                otpOutcome == DeviceVerification.Outcome.ACCEPTED ? pins.check(user, pin) : pins.skip(user, pin);
 
         if (pinOutcome == PinVerification.Outcome.ACCEPTED && otpOutcome == DeviceVerification.Outcome.ACCEPTED) {
             pins.passed(user);
@@ -103,24 +103,6 @@ final class PinOtpAuthenticator extends AbstractUsernameFormAuthenticator {
         fail(context, errorCode(pin, code, deviceId, pinOutcome, otpOutcome), "ciamkitPinOtpInvalid");
     }
 
-    /**
-     * The code's check: for real after a right PIN, otherwise a second peek (nothing written, nothing consumed), so a
-     * right and a wrong PIN cost the same.
-     */
-    private static DeviceVerification.Outcome checkCode(
-            DeviceVerification devices,
-            UserModel user,
-            String deviceId,
-            String code,
-            PinVerification.Outcome pinOutcome) {
-        if (devices == null) {
-            return DeviceVerification.Outcome.UNKNOWN_DEVICE;
-        }
-        return pinOutcome == PinVerification.Outcome.ACCEPTED
-                ? devices.verify(user, deviceId, code)
-                : devices.peek(user, deviceId, code);
-    }
-
     /** The event error: which half failed, for admins only (the page says the same whatever it was). */
     private static String errorCode(
             String pin,
@@ -137,10 +119,12 @@ final class PinOtpAuthenticator extends AbstractUsernameFormAuthenticator {
         if (deviceId == null) {
             return OtpErrors.NO_DEVICE;
         }
-        if (pinOutcome != PinVerification.Outcome.ACCEPTED) {
-            return PinErrors.INVALID;
+        if (otpOutcome != DeviceVerification.Outcome.ACCEPTED) {
+            return otpOutcome == DeviceVerification.Outcome.REPLAYED
+                    ? OtpErrors.REPLAYED
+                    : Errors.INVALID_USER_CREDENTIALS;
         }
-        return otpOutcome == DeviceVerification.Outcome.REPLAYED ? OtpErrors.REPLAYED : Errors.INVALID_USER_CREDENTIALS;
+        return PinErrors.INVALID;
     }
 
     /**

@@ -2,7 +2,6 @@ package dev.ciamkit.otp.pin.form;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.anyBoolean;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.ArgumentMatchers.eq;
@@ -91,38 +90,40 @@ class PinOtpAuthenticatorTest {
         params.putSingle(PinOtpAuthenticator.FIELD_OTP, "123456");
     }
 
-    /** Runs one submission with the given outcomes; returns the device verification that was made. */
-    private DeviceVerification submit(PinVerification.Outcome pin, DeviceVerification.Outcome code) {
-        try (MockedConstruction<PinVerification> pins = mockConstruction(
-                        PinVerification.class,
-                        (mock, ctx) ->
-                                given(mock.check(any(), any(), anyBoolean())).willReturn(pin));
+    /** The PIN and device verifications one submission made. */
+    private record Made(PinVerification pins, DeviceVerification device) {}
+
+    /**
+     * Runs one submission with the given outcomes: {@code pin} is what the PIN side answers (a comparison beside a
+     * right code, the uncompared spend otherwise); returns the verifications that were made.
+     */
+    private Made submit(PinVerification.Outcome pin, DeviceVerification.Outcome code) {
+        try (MockedConstruction<PinVerification> pins = mockConstruction(PinVerification.class, (mock, ctx) -> {
+                    given(mock.check(any(), any())).willReturn(pin);
+                    given(mock.skip(any(), any())).willReturn(pin);
+                });
                 MockedConstruction<DeviceVerification> devices =
                         mockConstruction(DeviceVerification.class, (mock, ctx) -> {
                             given(mock.verify(any(), anyString(), any())).willReturn(code);
-                            given(mock.peek(any(), anyString(), any())).willReturn(code);
                         })) {
             authenticator.action(context);
             assertThat(pins.constructed()).hasSize(1);
-            verify(pins.constructed().get(0), times(1)).check(eq(user), any(), anyBoolean());
-            // a wrong PIN counts toward the PIN's lock only beside a right code (a username alone never locks it)
-            verify(pins.constructed().get(0)).check(eq(user), any(), eq(code == DeviceVerification.Outcome.ACCEPTED));
             assertThat(devices.constructed()).hasSize(1);
-            return devices.constructed().get(0);
+            return new Made(pins.constructed().get(0), devices.constructed().get(0));
         }
     }
 
     @ParameterizedTest
     @CsvSource({
         "INVALID, ACCEPTED, ciamkit_pin_invalid, ciamkitPinOtpInvalid",
-        "INVALID, INVALID, ciamkit_pin_invalid, ciamkitPinOtpInvalid",
+        "UNCHECKED, INVALID, invalid_user_credentials, ciamkitPinOtpInvalid",
         "NOT_SET, ACCEPTED, ciamkit_pin_not_set, ciamkitPinOtpInvalid",
-        "ACCEPTED, INVALID, invalid_user_credentials, ciamkitPinOtpInvalid",
-        "ACCEPTED, UNKNOWN_DEVICE, invalid_user_credentials, ciamkitPinOtpInvalid",
-        "ACCEPTED, REPLAYED, ciamkit_otp_replayed, ciamkitPinOtpInvalid",
+        "NOT_SET, INVALID, ciamkit_pin_not_set, ciamkitPinOtpInvalid",
+        "UNCHECKED, UNKNOWN_DEVICE, invalid_user_credentials, ciamkitPinOtpInvalid",
+        "UNCHECKED, REPLAYED, ciamkit_otp_replayed, ciamkitPinOtpInvalid",
         "LOCKED, ACCEPTED, ciamkit_pin_locked, ciamkitPinOtpLocked",
-        "ACCEPTED, LOCKED, ciamkit_otp_device_locked, ciamkitPinOtpLocked",
-        "INVALID, LOCKED, ciamkit_otp_device_locked, ciamkitPinOtpLocked"
+        "LOCKED, INVALID, ciamkit_pin_locked, ciamkitPinOtpLocked",
+        "UNCHECKED, LOCKED, ciamkit_otp_device_locked, ciamkitPinOtpLocked"
     })
     void every_refused_submission_is_one_counted_failure_with_the_shared_message(
             PinVerification.Outcome pin, DeviceVerification.Outcome code, String eventError, String message) {
@@ -136,27 +137,30 @@ class PinOtpAuthenticatorTest {
     }
 
     @Test
-    void a_wrong_pin_only_peeks_at_the_code_so_a_right_code_stays_usable() {
-        DeviceVerification device = submit(PinVerification.Outcome.INVALID, DeviceVerification.Outcome.ACCEPTED);
+    void beside_a_wrong_code_the_pin_is_never_compared_only_the_same_work_is_spent() {
+        Made made = submit(PinVerification.Outcome.UNCHECKED, DeviceVerification.Outcome.INVALID);
 
-        verify(device, times(2)).peek(user, DEVICE, "123456");
-        verify(device, never()).verify(any(), any(), any());
+        verify(made.device()).verify(user, DEVICE, "123456");
+        verify(made.pins()).skip(eq(user), any());
+        verify(made.pins(), never()).check(any(), any());
     }
 
     @Test
-    void a_right_pin_verifies_the_code_for_real() {
-        DeviceVerification device = submit(PinVerification.Outcome.ACCEPTED, DeviceVerification.Outcome.INVALID);
+    void the_code_is_verified_for_real_first_and_then_the_pin_is_compared() {
+        Made made = submit(PinVerification.Outcome.INVALID, DeviceVerification.Outcome.ACCEPTED);
 
-        verify(device).verify(user, DEVICE, "123456");
-        verify(device, times(1)).peek(any(), any(), any());
+        verify(made.device()).verify(user, DEVICE, "123456");
+        verify(made.pins()).check(eq(user), any());
+        verify(made.pins(), never()).skip(any(), any());
     }
 
     @Test
     void a_missing_pin_still_runs_both_checks_and_counts_once() {
         params.remove(PinOtpAuthenticator.FIELD_PIN);
-        DeviceVerification device = submit(PinVerification.Outcome.INVALID, DeviceVerification.Outcome.ACCEPTED);
+        Made made = submit(PinVerification.Outcome.INVALID, DeviceVerification.Outcome.ACCEPTED);
 
-        verify(device, times(2)).peek(eq(user), eq(DEVICE), eq("123456"));
+        verify(made.device()).verify(eq(user), eq(DEVICE), eq("123456"));
+        verify(made.pins()).check(eq(user), any());
         verify(event).error("ciamkit_pin_missing");
         verify(protector, times(1)).failedLogin(realm, user, connection, uri, SECOND_FACTOR);
     }
@@ -176,8 +180,7 @@ class PinOtpAuthenticatorTest {
         params.putSingle(PinOtpAuthenticator.FIELD_DEVICE, "00000000-0000-4000-8000-00000000beef");
         try (MockedConstruction<PinVerification> ignored = mockConstruction(
                         PinVerification.class,
-                        (mock, ctx) -> given(mock.check(any(), any(), anyBoolean()))
-                                .willReturn(PinVerification.Outcome.ACCEPTED));
+                        (mock, ctx) -> given(mock.skip(any(), any())).willReturn(PinVerification.Outcome.UNCHECKED));
                 MockedConstruction<DeviceVerification> devices = mockConstruction(DeviceVerification.class)) {
             authenticator.action(context);
             assertThat(devices.constructed()).isEmpty();
