@@ -28,14 +28,12 @@ import org.keycloak.models.utils.FormMessage;
 /**
  * PIN and mobile OTP on one page, after a step that identified the user (a username form).
  *
- * <p>One submission is one attempt: both halves are always checked, and whatever was wrong the answer is the same
- * message, one event error and one count in Keycloak's brute-force protector. The PIN is checked first, under its row
- * lock (one Argon2 computation, also when the user has no PIN). The code is then checked by the mobile-OTP device
- * verification: for real when the PIN was right (a right code is consumed, a wrong one counts against the device), and
- * as a {@linkplain DeviceVerification#peek peek} when it was wrong (the same engine work under the same row lock,
- * nothing written), so a wrong PIN never uses up the user's right code nor tells whether the code was right. Each path
- * does one Argon2 computation, one code check and one state write (the PIN's failure or the device's). Which half was
- * wrong is only in the event error, for admins.
+ * <p>One submission is one attempt, and whatever was wrong the answer is the same message, one event error and one
+ * count in Keycloak's brute-force protector. The code is checked first, for real, by the mobile-OTP device verification
+ * (a right code is consumed, a wrong one counts against the device). The PIN is compared only beside a right code,
+ * under its row lock; beside a wrong code the same Argon2 work is spent without comparing. So without the code nothing
+ * (page, event, timing, lock) tells whether a PIN was right, only PINs typed beside a right code count toward the PIN's
+ * lock, and a username alone can never lock it. Which half was wrong is only in the event error, for admins.
  *
  * <p>A user without a PIN or without a device gets the same form and the same answer as a wrong PIN (no page says
  * which users have set a PIN); the step never schedules a set-up and offers no other way.
@@ -136,7 +134,8 @@ final class PinOtpAuthenticator extends AbstractUsernameFormAuthenticator {
         context.getEvent()
                 .error(pin == PinVerification.Outcome.UNREADABLE ? PinErrors.UNREADABLE : OtpErrors.DEVICE_UNREADABLE);
         Response page = challenge(context, "ciamkitPinOtpUnreadable", FIELD_PIN);
-        if (pin == PinVerification.Outcome.INVALID || pin == PinVerification.Outcome.NOT_SET) {
+        // only a PIN really compared counts: with an unreadable device nothing was, whether or not the user has a PIN
+        if (pin == PinVerification.Outcome.INVALID) {
             FactorAttempts.failed(context.getSession(), context.getRealm(), context.getUser());
             context.failureChallenge(AuthenticationFlowError.INVALID_CREDENTIALS, page);
         } else {
