@@ -7,16 +7,13 @@ import dev.ciamkit.otp.credential.MobileOtpCredentialModel;
 import dev.ciamkit.otp.credential.MobileOtpCredentialProvider;
 import dev.ciamkit.otp.engine.OtpType;
 import dev.ciamkit.otp.engine.OtpVerifier;
+import dev.ciamkit.sms.otp.SmsCodeStep;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.AuthenticationFlowError;
 import org.keycloak.authentication.AuthenticatorUtil;
 import org.keycloak.authentication.authenticators.browser.AbstractUsernameFormAuthenticator;
-import org.keycloak.credential.CredentialModel;
 import org.keycloak.events.Details;
 import org.keycloak.events.Errors;
 import org.keycloak.forms.login.LoginFormsProvider;
@@ -39,7 +36,7 @@ final class MobileOtpFormAuthenticator extends AbstractUsernameFormAuthenticator
     static final String FIELD_DEVICE = "deviceId";
     private static final String ENROLMENT = MobileOtpCredentialProvider.ENROLMENT_ACTION;
     /** Event detail naming the factor that passed: {@code mobile-otp} or {@code sms} (the fallback). */
-    static final String FACTOR = "ciamkit_factor";
+    static final String FACTOR = SmsCodeStep.FACTOR;
 
     @Override
     public void authenticate(AuthenticationFlowContext context) {
@@ -96,7 +93,7 @@ final class MobileOtpFormAuthenticator extends AbstractUsernameFormAuthenticator
             // Devices enrolled before the marker existed.
             DeviceHistory.recordEnrolled(user);
         }
-        if (fallback.available() && SmsFallback.everyDeviceLocked(context, devices(user))) {
+        if (fallback.available() && SmsFallback.everyDeviceLocked(context, MobileOtpCredentialModel.devices(user))) {
             fallback.start();
             return;
         }
@@ -214,19 +211,13 @@ final class MobileOtpFormAuthenticator extends AbstractUsernameFormAuthenticator
         if (error != null) {
             form.addError(new FormMessage(FIELD_OTP, error));
         }
-        List<CredentialModel> devices = devices(context.getUser());
-        String remembered = context.getAuthenticationSession().getAuthNote(FIELD_DEVICE);
-        String chosen = devices.stream().anyMatch(d -> d.getId().equals(remembered))
-                ? remembered
-                : devices.isEmpty() ? "" : devices.get(0).getId();
-        boolean hotp = devices.stream()
-                .filter(d -> d.getId().equals(chosen))
+        DevicePicker picker = DevicePicker.of(
+                context.getUser(), context.getAuthenticationSession().getAuthNote(FIELD_DEVICE));
+        boolean hotp = picker.devices().stream()
+                .filter(d -> d.getId().equals(picker.chosen()))
                 .flatMap(d -> MobileOtpCredentialModel.read(d).stream())
                 .anyMatch(d -> d.data().type() == OtpType.HOTP);
-        return form.setAttribute(
-                        "ciamkitDevices",
-                        devices.stream().map(MobileOtpFormAuthenticator::view).toList())
-                .setAttribute("ciamkitSelectedDevice", chosen)
+        return picker.show(form)
                 .setAttribute("ciamkitHotp", hotp)
                 .setAttribute(
                         "ciamkitSmsFallback",
@@ -244,17 +235,6 @@ final class MobileOtpFormAuthenticator extends AbstractUsernameFormAuthenticator
     @Override
     protected String disabledByBruteForceFieldError() {
         return FIELD_OTP;
-    }
-
-    static List<CredentialModel> devices(UserModel user) {
-        return MobileOtpCredentialModel.devices(user);
-    }
-
-    private static Map<String, String> view(CredentialModel device) {
-        Map<String, String> view = new LinkedHashMap<>();
-        view.put("id", device.getId());
-        view.put("label", device.getUserLabel() == null ? "" : device.getUserLabel());
-        return view;
     }
 
     @Override

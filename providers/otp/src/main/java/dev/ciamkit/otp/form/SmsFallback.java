@@ -1,22 +1,14 @@
 package dev.ciamkit.otp.form;
 
-import dev.ciamkit.common.bruteforce.FactorAttempts;
 import dev.ciamkit.otp.store.DeviceStates;
 import dev.ciamkit.otp.store.OtpDeviceStateEntity;
-import dev.ciamkit.sms.code.SmsChallenge;
-import dev.ciamkit.sms.code.SmsErrors;
+import dev.ciamkit.sms.otp.SmsCodeStep;
 import dev.ciamkit.sms.phone.PhoneCredentials;
 import jakarta.ws.rs.core.MultivaluedMap;
-import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.keycloak.authentication.AuthenticationFlowContext;
-import org.keycloak.authentication.AuthenticationFlowError;
 import org.keycloak.common.util.Time;
 import org.keycloak.credential.CredentialModel;
-import org.keycloak.events.Details;
-import org.keycloak.forms.login.LoginFormsProvider;
-import org.keycloak.models.UserModel;
-import org.keycloak.models.utils.FormMessage;
 
 /**
  * The mobile-OTP step's fallback to a code by SMS to the user's bound phone, when the user has no usable device (none,
@@ -31,8 +23,6 @@ final class SmsFallback {
 
     static final String PURPOSE = "otp-fallback";
     private static final String NOTE = "ciamkit.otp.fallback";
-    private static final String TEMPLATE = "ciamkit-sms-otp.ftl";
-    private static final String CODE_FIELD = "code";
 
     private final AuthenticationFlowContext context;
     private final MobileOtpConfig config;
@@ -58,90 +48,25 @@ final class SmsFallback {
 
     /** The SMS page again (a reload), without sending another code. */
     void show() {
-        context.challenge(page(null, null));
+        step().show();
     }
 
     /** Switches this login to the SMS code and sends the first one. */
     void start() {
         context.getAuthenticationSession().setAuthNote(NOTE, "sms");
-        send();
+        step().send();
     }
 
-    /** A submission of the SMS page: a resend, or a code. Runs after the caller's brute-force check. */
+    /** A submission of the SMS page: a resend, or a code; a right code ends the fallback and runs {@code onSuccess}. */
     void action(MultivaluedMap<String, String> form, Runnable onSuccess) {
-        if (form.containsKey("resend")) {
-            send();
-            return;
-        }
-        UserModel user = context.getUser();
-        SmsChallenge.Outcome outcome = challenge().verify(form.getFirst(CODE_FIELD));
-        context.getEvent()
-                .detail(MobileOtpFormAuthenticator.FACTOR, "sms")
-                .detail(Details.CREDENTIAL_TYPE, PhoneCredentials.TYPE);
-        if (outcome == SmsChallenge.Outcome.ACCEPTED) {
+        step().submit(form, () -> {
             context.getAuthenticationSession().removeAuthNote(NOTE);
-            FactorAttempts.succeeded(context.getSession(), context.getRealm(), user);
             onSuccess.run();
-            return;
-        }
-        context.getEvent().error(outcome.eventError());
-        FactorAttempts.failed(context.getSession(), context.getRealm(), user);
-        context.failureChallenge(
-                AuthenticationFlowError.INVALID_CREDENTIALS,
-                page(outcome.codeGone() ? "ciamkitSmsCodeExpired" : "ciamkitSmsCodeInvalid", null));
+        });
     }
 
-    private void send() {
-        UserModel user = context.getUser();
-        if (FactorAttempts.locked(context.getSession(), context.getRealm(), user)) {
-            // no text for a user no code can sign in now; the submission gets the lock's message
-            show();
-            return;
-        }
-        String number = PhoneCredentials.number(context.getSession(), user).orElse(null);
-        SmsChallenge.Sending sending = challenge()
-                .send(
-                        user,
-                        number,
-                        "ciamkitSmsCodeText",
-                        "[{0}] Your sign-in code is {1} (valid for {2} min). Never share it with anyone.");
-        switch (sending.status()) {
-            case SENT -> context.challenge(page(null, "ciamkitSmsCodeSentToPhone"));
-            case RATE_LIMITED -> {
-                context.getEvent()
-                        .clone()
-                        .user(user)
-                        .detail(SmsErrors.LIMIT, sending.refusedBy())
-                        .error(SmsErrors.RATE_LIMITED);
-                context.challenge(page("ciamkitSmsRateLimited", null));
-            }
-            case NOT_SENT -> {
-                context.getEvent()
-                        .clone()
-                        .user(user)
-                        .detail(
-                                SmsErrors.SMS_STATUS,
-                                Integer.toString(sending.failure().gatewayStatus()))
-                        .error(sending.failure().reason().eventError());
-                context.challenge(page("ciamkitSmsNotSent", null));
-            }
-        }
-    }
-
-    private SmsChallenge challenge() {
-        return new SmsChallenge(context.getSession(), context.getAuthenticationSession(), PURPOSE, config.smsCodes());
-    }
-
-    private Response page(String error, String info) {
-        LoginFormsProvider form = context.form()
-                .setExecution(context.getExecution().getId())
-                .setAttribute("ciamkitSmsDigits", config.smsCodes().digits());
-        if (error != null) {
-            form.addError(new FormMessage(CODE_FIELD, error));
-        } else if (info != null) {
-            form.setInfo(info);
-        }
-        return form.createForm(TEMPLATE);
+    private SmsCodeStep step() {
+        return new SmsCodeStep(context, PURPOSE, config.smsCodes());
     }
 
     /** True when the user has devices and every one is locked now (no code of theirs can pass). */

@@ -4,6 +4,7 @@ import dev.ciamkit.common.bruteforce.FactorAttempts;
 import dev.ciamkit.otp.credential.DeviceVerification;
 import dev.ciamkit.otp.credential.MobileOtpCredentialModel;
 import dev.ciamkit.otp.engine.OtpVerifier;
+import dev.ciamkit.otp.form.DevicePicker;
 import dev.ciamkit.otp.form.OtpErrors;
 import dev.ciamkit.otp.pin.PinCredentialModel;
 import dev.ciamkit.otp.pin.PinErrors;
@@ -11,9 +12,7 @@ import dev.ciamkit.otp.pin.PinPolicy;
 import dev.ciamkit.otp.pin.PinVerification;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.AuthenticationFlowError;
 import org.keycloak.authentication.authenticators.browser.AbstractUsernameFormAuthenticator;
@@ -165,23 +164,10 @@ final class PinOtpAuthenticator extends AbstractUsernameFormAuthenticator {
         if (error != null) {
             form.addError(new FormMessage(FIELD_PIN, error));
         }
-        List<CredentialModel> devices = MobileOtpCredentialModel.devices(context.getUser());
-        String remembered = context.getAuthenticationSession().getAuthNote(FIELD_DEVICE);
-        String chosen = devices.stream().anyMatch(d -> d.getId().equals(remembered))
-                ? remembered
-                : devices.isEmpty() ? "" : devices.get(0).getId();
-        return form.setAttribute(
-                        "ciamkitDevices",
-                        devices.stream().map(PinOtpAuthenticator::view).toList())
-                .setAttribute("ciamkitSelectedDevice", chosen)
+        return DevicePicker.of(
+                        context.getUser(), context.getAuthenticationSession().getAuthNote(FIELD_DEVICE))
+                .show(form)
                 .createForm(TEMPLATE);
-    }
-
-    private static Map<String, String> view(CredentialModel device) {
-        Map<String, String> view = new LinkedHashMap<>();
-        view.put("id", device.getId());
-        view.put("label", device.getUserLabel() == null ? "" : device.getUserLabel());
-        return view;
     }
 
     @Override
