@@ -16,13 +16,15 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.keycloak.admin.client.Keycloak;
 
 /**
- * A few iterations of every load scenario of bench/ (stock login, CIAM Kit login, client credentials) against the
- * assembled server, so the scenarios never rot. No numbers are asserted: only that every request succeeded.
+ * A few iterations of every load scenario of bench/ (stock login, CIAM Kit login with password + OTP and with PIN +
+ * OTP, client credentials) against the assembled server, so the scenarios never rot. No numbers are asserted: only
+ * that every request succeeded.
  */
 @ExtendWith(KeycloakServerExtension.class)
 class LoadScenarioSmokeIT {
 
-    private static final List<String> REALMS = List.of("bench-stock", "bench-ciamkit");
+    private static final List<String> REALMS = List.of("bench-stock", "bench-ciamkit", "bench-ciamkit-pin");
+    private static final List<String> SCENARIOS = List.of("otp", "pin-otp");
     private static final Map<String, String> SMOKE = Map.of(
             "bench.concurrency", "2",
             "bench.warmupSeconds", "0",
@@ -48,19 +50,23 @@ class LoadScenarioSmokeIT {
             SMOKE.forEach(System::setProperty);
             System.setProperty("bench.dataDir", realms.toString());
             try {
-                int exit = io.gatling.app.Gatling$.MODULE$.fromArgs(new String[] {
-                    "--simulation", LoginSimulation.class.getName(),
-                    "--results-folder",
-                            TestPaths.outputDir().resolve("gatling-smoke").toString(),
-                    "--no-reports"
-                });
+                for (String scenario : SCENARIOS) {
+                    System.setProperty("bench.scenario", scenario);
+                    int exit = io.gatling.app.Gatling$.MODULE$.fromArgs(new String[] {
+                        "--simulation", LoginSimulation.class.getName(),
+                        "--results-folder",
+                                TestPaths.outputDir().resolve("gatling-smoke").toString(),
+                        "--no-reports"
+                    });
 
-                assertThat(exit)
-                        .as("Gatling exit code (non-zero when a request failed)")
-                        .isZero();
+                    assertThat(exit)
+                            .as("Gatling exit code of scenario " + scenario + " (non-zero when a request failed)")
+                            .isZero();
+                }
             } finally {
                 SMOKE.keySet().forEach(System::clearProperty);
                 System.clearProperty("bench.dataDir");
+                System.clearProperty("bench.scenario");
                 for (String realm : REALMS) {
                     AdminApi.deleteRealm(admin, realm);
                 }

@@ -1,14 +1,19 @@
 package dev.ciamkit.bench.data;
 
 import dev.ciamkit.common.crypto.Envelope;
+import dev.ciamkit.common.crypto.IdentifierHasher;
 import dev.ciamkit.common.crypto.KeyFile;
+import dev.ciamkit.common.crypto.KeyMaterial;
 import dev.ciamkit.otp.credential.DeviceData;
 import dev.ciamkit.otp.credential.DeviceHistory;
 import dev.ciamkit.otp.credential.MobileOtpCredentialModel;
 import dev.ciamkit.otp.engine.DeviceState;
 import dev.ciamkit.otp.engine.OtpPolicy;
+import dev.ciamkit.otp.pin.PinCredentialModel;
+import dev.ciamkit.otp.pin.PinData;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Semaphore;
+import java.util.stream.IntStream;
 import org.keycloak.crypto.hash.Argon2PasswordHashProvider;
 import org.keycloak.models.credential.OTPCredentialModel;
 import org.keycloak.models.credential.PasswordCredentialModel;
@@ -35,15 +41,21 @@ import org.keycloak.util.JsonSerialization;
 /**
  * Two realms identical but for the login flow, with users created in bulk the way an import does it: passwords
  * pre-hashed (Keycloak's own Argon2 provider and default parameters), OTP seeds ready (Keycloak's plaintext seed in
- * {@code bench-stock}, our seed sealed with the server's key file in {@code bench-ciamkit}). Also writes one CSV per
- * realm ({@code username,seedHex}) for the load generator to compute codes.
+ * {@code bench-stock}, our seed sealed with the server's key file in the CIAM Kit realm). Also writes one CSV per
+ * realm ({@code username,seedHex[,pin]}) for the load generator to compute codes.
  *
- * <p>Usage: {@code BenchRealms <users> <key file> <output dir>}
+ * <p>The CIAM Kit realm depends on the {@link Scenario}: {@code otp} is {@code bench-ciamkit} with the "ciamkit
+ * browser" flow (password, then mobile OTP); {@code pin-otp} is {@code bench-ciamkit-pin} with the "ciamkit pin-otp"
+ * flow (username, then PIN and mobile OTP on one page), each user with a PIN hashed as {@code ciamkit-pin} does it
+ * (Argon2 with Keycloak's defaults over the PIN's HMAC under the key file's pepper, bound to the user).
+ *
+ * <p>Usage: {@code BenchRealms <users> <key file> <output dir> [otp|pin-otp]}
  */
 public final class BenchRealms {
 
     public static final String STOCK = "bench-stock";
     public static final String CIAMKIT = "bench-ciamkit";
+    public static final String CIAMKIT_PIN = "bench-ciamkit-pin";
     public static final String APP = "bench-app";
     public static final String API = "bench-api";
     public static final String API_SECRET = "bench-api-secret";
@@ -55,8 +67,52 @@ public final class BenchRealms {
 
     private BenchRealms() {}
 
+    /** What scenario (b) measures against stock Keycloak's password + OTP login (a). */
+    public enum Scenario {
+        OTP("otp", CIAMKIT, "CIAM Kit `ciamkit browser` flow: password, then mobile OTP"),
+        PIN_OTP(
+                "pin-otp",
+                CIAMKIT_PIN,
+                "CIAM Kit `ciamkit pin-otp` flow: username, then PIN (Argon2id with Keycloak's defaults over the PIN's "
+                        + "HMAC with the pepper) and mobile OTP on one page");
+
+        private final String id;
+        private final String realm;
+        private final String description;
+
+        Scenario(String id, String realm, String description) {
+            this.id = id;
+            this.realm = realm;
+            this.description = description;
+        }
+
+        public String realm() {
+            return realm;
+        }
+
+        public String description() {
+            return description;
+        }
+
+        public static Scenario of(String id) {
+            for (Scenario scenario : values()) {
+                if (scenario.id.equals(id)) {
+                    return scenario;
+                }
+            }
+            throw new IllegalArgumentException("unknown bench scenario '" + id + "' (otp or pin-otp)");
+        }
+    }
+
+    /** The one PIN all bench users share: each still gets a hash of its own, as the keyed input is per user. */
+    public static final String PIN = "583920";
+
     public static void main(String[] args) throws IOException {
-        write(Integer.parseInt(args[0]), Path.of(args[1]), Path.of(args[2]));
+        write(
+                Integer.parseInt(args[0]),
+                Path.of(args[1]),
+                Path.of(args[2]),
+                Scenario.of(args.length > 3 ? args[3] : "otp"));
     }
 
     /**
@@ -64,20 +120,38 @@ public final class BenchRealms {
      * {@code kc.sh import --dir} reads) and {@code <realm>-users.csv} for both realms into {@code out}. Users are
      * streamed chunk by chunk, so a million of them need no more memory than one chunk.
      */
-    public static void write(int users, Path keyFile, Path out) throws IOException {
+    public static void write(int users, Path keyFile, Path out, Scenario scenario) throws IOException {
         Files.createDirectories(out);
         // One hash for all users: each login still pays the full Argon2 verification.
-        PasswordCredentialModel password = new Argon2PasswordHashProvider("1.3", "id", 32, 7168, 5, 1, new Semaphore(1))
-                .encodedCredential(PASSWORD, 5);
-        Envelope envelope = KeyFile.load(keyFile).envelope(RANDOM);
-        writeRealm(STOCK, users, password, null, out);
-        writeRealm(CIAMKIT, users, password, envelope, out);
+        PasswordCredentialModel password = argon2().encodedCredential(PASSWORD, 5);
+        KeyMaterial keys = KeyFile.load(keyFile);
+        Envelope envelope = keys.envelope(RANDOM);
+        writeRealm(STOCK, users, password, null, null, out);
+        writeRealm(
+                scenario.realm(),
+                users,
+                password,
+                envelope,
+                scenario == Scenario.PIN_OTP ? keys.identifierHasher() : null,
+                out);
+    }
+
+    /** Keycloak's Argon2 provider with its default parameters, as many at once as there are cores. */
+    private static Argon2PasswordHashProvider argon2() {
+        return new Argon2PasswordHashProvider(
+                "1.3", "id", 32, 7168, 5, 1, new Semaphore(Runtime.getRuntime().availableProcessors()));
     }
 
     public static final int CHUNK = 5000;
 
     private static void writeRealm(
-            String name, int users, PasswordCredentialModel password, Envelope envelope, Path out) throws IOException {
+            String name,
+            int users,
+            PasswordCredentialModel password,
+            Envelope envelope,
+            IdentifierHasher pepper,
+            Path out)
+            throws IOException {
         RealmRepresentation realm = new RealmRepresentation();
         realm.setRealm(name);
         realm.setEnabled(true);
@@ -85,28 +159,41 @@ public final class BenchRealms {
         realm.setBruteForceProtected(true);
         realm.setFailureFactor(30);
         realm.setClients(clients(name));
-        if (envelope != null) {
+        if (pepper != null) {
+            pinOtpFlow(realm);
+        } else if (envelope != null) {
             ciamkitFlow(realm);
         }
         Files.writeString(out.resolve(name + "-realm.json"), JsonSerialization.writeValueAsString(realm));
         try (PrintWriter csv = new PrintWriter(Files.newBufferedWriter(out.resolve(name + "-users.csv")))) {
-            csv.println("username,seedHex");
+            csv.println(pepper == null ? "username,seedHex" : "username,seedHex,pin");
+            Argon2PasswordHashProvider argon2 = argon2();
             for (int first = 0, chunk = 0; first < users; first += CHUNK, chunk++) {
                 RealmRepresentation part = new RealmRepresentation();
                 part.setRealm(name);
-                List<UserRepresentation> list = new ArrayList<>();
-                for (int i = first; i < Math.min(users, first + CHUNK); i++) {
-                    list.add(user(name, i, password, envelope, csv));
-                }
-                part.setUsers(list);
+                // Each PIN is an Argon2 hash of its own (tens of ms): the users of a chunk are made on every core.
+                List<BenchUser> made = IntStream.range(first, Math.min(users, first + CHUNK))
+                        .parallel()
+                        .mapToObj(i -> user(name, i, password, envelope, pepper, argon2))
+                        .toList();
+                made.forEach(user -> csv.println(user.csvRow()));
+                part.setUsers(made.stream().map(BenchUser::user).toList());
                 Files.writeString(
                         out.resolve(name + "-users-" + chunk + ".json"), JsonSerialization.writeValueAsString(part));
             }
         }
     }
 
-    private static UserRepresentation user(
-            String realm, int i, PasswordCredentialModel password, Envelope envelope, PrintWriter csv) {
+    /** A generated user and its CSV row for the load generator. */
+    private record BenchUser(UserRepresentation user, String csvRow) {}
+
+    private static BenchUser user(
+            String realm,
+            int i,
+            PasswordCredentialModel password,
+            Envelope envelope,
+            IdentifierHasher pepper,
+            Argon2PasswordHashProvider argon2) {
         String username = "user" + i;
         UserRepresentation user = new UserRepresentation();
         user.setId(UUID.nameUUIDFromBytes((realm + ":" + username).getBytes(StandardCharsets.UTF_8))
@@ -118,11 +205,12 @@ public final class BenchRealms {
         user.setLastName("User " + i);
         user.setEnabled(true);
         byte[] seed;
-        CredentialRepresentation otp;
+        List<CredentialRepresentation> credentials = new ArrayList<>();
+        credentials.add(credential(password, PasswordCredentialModel.TYPE, null));
         if (envelope == null) {
             String secret = randomSecret();
             seed = secret.getBytes(StandardCharsets.UTF_8);
-            otp = credential(OTPCredentialModel.createTOTP(secret, 6, 30, "HmacSHA1"), "otp", "Phone");
+            credentials.add(credential(OTPCredentialModel.createTOTP(secret, 6, 30, "HmacSHA1"), "otp", "Phone"));
         } else {
             seed = new byte[20];
             RANDOM.nextBytes(seed);
@@ -130,13 +218,39 @@ public final class BenchRealms {
             String sealed = envelope.seal(seed, MobileOtpCredentialModel.seedContext(user.getId(), deviceId));
             DeviceData data = DeviceData.enrolled(deviceId, OtpPolicy.DEFAULT, DeviceState.NEW, 0);
             MobileOtpCredentialModel model = MobileOtpCredentialModel.create("Phone", data, sealed, 0L);
-            otp = credential(model, MobileOtpCredentialModel.TYPE, "Phone");
+            credentials.add(credential(model, MobileOtpCredentialModel.TYPE, "Phone"));
             // As enrolment leaves it, so the measured logins are steady-state ones, not a first login's one-off write.
             user.setAttributes(Map.of(DeviceHistory.ATTRIBUTE, List.of("true")));
         }
-        user.setCredentials(List.of(credential(password, PasswordCredentialModel.TYPE, null), otp));
-        csv.println(username + "," + HexFormat.of().formatHex(seed));
-        return user;
+        String csvRow = username + "," + HexFormat.of().formatHex(seed);
+        if (pepper != null) {
+            credentials.add(pin(user.getId(), pepper, argon2));
+            csvRow += "," + PIN;
+        }
+        user.setCredentials(credentials);
+        return new BenchUser(user, csvRow);
+    }
+
+    /**
+     * The user's PIN as {@code ciamkit-pin} stores it (see {@code PinHasher}): Argon2 over the HMAC of the PIN under
+     * the current pepper with the purpose {@code ciamkit-pin:<user id>}; the credential data names the pepper and
+     * holds Keycloak's hash parameters.
+     */
+    private static CredentialRepresentation pin(String userId, IdentifierHasher pepper, Argon2PasswordHashProvider argon2) {
+        String keyed = pepper.hash("ciamkit-pin:" + userId, PIN);
+        PasswordCredentialModel hashed = argon2.encodedCredential(keyed, -1);
+        CredentialRepresentation pin = new CredentialRepresentation();
+        pin.setType(PinCredentialModel.TYPE);
+        pin.setUserLabel("PIN");
+        pin.setCreatedDate(0L);
+        pin.setSecretData(hashed.getSecretData());
+        try {
+            pin.setCredentialData(JsonSerialization.writeValueAsString(
+                    new PinData(PIN.length(), keyed.split("\\.", 3)[1], hashed.getCredentialData())));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return pin;
     }
 
     private static List<ClientRepresentation> clients(String realm) {
@@ -176,6 +290,10 @@ public final class BenchRealms {
         config.setConfig(Map.of("otp-window", "1", "otp-device-max-failures", "5"));
         realm.setAuthenticatorConfig(List.of(config));
         realm.setBrowserFlow("ciamkit browser");
+        realm.setRequiredActions(requiredActions());
+    }
+
+    private static List<RequiredActionProviderRepresentation> requiredActions() {
         RequiredActionProviderRepresentation action = new RequiredActionProviderRepresentation();
         action.setAlias("ciamkit-mobile-otp-register");
         action.setName("CIAM Kit: register mobile OTP device");
@@ -188,7 +306,30 @@ public final class BenchRealms {
         verifyProfile.setProviderId("VERIFY_PROFILE");
         verifyProfile.setEnabled(true);
         verifyProfile.setPriority(100);
-        realm.setRequiredActions(List.of(action, verifyProfile));
+        return List.of(action, verifyProfile);
+    }
+
+    /** The same flow as the demo realm's "ciamkit pin-otp": username, then PIN and mobile OTP on one page. */
+    private static void pinOtpFlow(RealmRepresentation realm) {
+        AuthenticationFlowRepresentation top = flow(
+                "ciamkit pin-otp",
+                true,
+                List.of(
+                        execution("auth-cookie", null, "ALTERNATIVE", 10, null),
+                        execution(null, "ciamkit pin-otp forms", "ALTERNATIVE", 20, null)));
+        AuthenticationFlowRepresentation forms = flow(
+                "ciamkit pin-otp forms",
+                false,
+                List.of(
+                        execution("auth-username-form", null, "REQUIRED", 10, null),
+                        execution("ciamkit-pin-otp", null, "REQUIRED", 20, "ciamkit pin otp")));
+        realm.setAuthenticationFlows(List.of(top, forms));
+        AuthenticatorConfigRepresentation config = new AuthenticatorConfigRepresentation();
+        config.setAlias("ciamkit pin otp");
+        config.setConfig(Map.of("pin-max-failures", "5", "otp-window", "1", "otp-device-max-failures", "5"));
+        realm.setAuthenticatorConfig(List.of(config));
+        realm.setBrowserFlow("ciamkit pin-otp");
+        realm.setRequiredActions(requiredActions());
     }
 
     private static AuthenticationFlowRepresentation flow(

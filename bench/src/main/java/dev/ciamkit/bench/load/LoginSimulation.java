@@ -40,8 +40,10 @@ import java.util.UUID;
 
 /**
  * Full authorization-code logins with PKCE and code exchange, codes computed here from the users' seeds: (a) stock
- * Keycloak's browser flow with its own OTP form (realm bench-stock) and (b) our "ciamkit browser" flow (realm
- * bench-ciamkit) at the same time, half of the closed model's users each, phase after phase, then (c) client
+ * Keycloak's browser flow with its own OTP form (realm bench-stock) and (b) the CIAM Kit flow of
+ * {@code bench.scenario} ({@code otp}: "ciamkit browser", password then mobile OTP, realm bench-ciamkit;
+ * {@code pin-otp}: "ciamkit pin-otp", username then PIN and mobile OTP on one page, realm bench-ciamkit-pin) at the
+ * same time, half of the closed model's users each, phase after phase, then (c) client
  * credentials. Each phase is its own group, so Gatling's statistics come per phase, and round n compares (b) with (a)
  * over the same seconds: whatever the server or this load generator does meanwhile (JIT, GC, a neighbour on the
  * machine) weighs on both alike. Settings are system properties {@code bench.*} (see the fields).
@@ -65,6 +67,9 @@ public class LoginSimulation extends Simulation {
     private final boolean warmupWindow = "warmup".equals(System.getProperty("bench.mode"));
     private final int windowSeconds = Integer.getInteger("bench.windowSeconds", 15);
 
+    private final BenchRealms.Scenario scenario = BenchRealms.Scenario.of(System.getProperty("bench.scenario", "otp"));
+    private final String ciamkitRealm = scenario.realm();
+
     /** Where each realm's feeder stopped in the previous run (warm-up windows are runs of their own). */
     private final Path positions = Path.of(data, "feeder-positions.properties");
 
@@ -83,15 +88,15 @@ public class LoginSimulation extends Simulation {
         List<PopulationBuilder> ciamkit = new ArrayList<>();
         if (warmupWindow) {
             stock.add(phase("w-a", BenchRealms.STOCK, windowSeconds));
-            ciamkit.add(phase("w-b", BenchRealms.CIAMKIT, windowSeconds));
+            ciamkit.add(phase("w-b", ciamkitRealm, windowSeconds));
         } else {
             if (warmupSeconds > 0) {
                 stock.add(phase("warmup-a", BenchRealms.STOCK, warmupSeconds));
-                ciamkit.add(phase("warmup-b", BenchRealms.CIAMKIT, warmupSeconds));
+                ciamkit.add(phase("warmup-b", ciamkitRealm, warmupSeconds));
             }
             for (int round = 1; round <= rounds; round++) {
                 stock.add(phase("a" + round, BenchRealms.STOCK, phaseSeconds));
-                ciamkit.add(phase("b" + round, BenchRealms.CIAMKIT, phaseSeconds));
+                ciamkit.add(phase("b" + round, ciamkitRealm, phaseSeconds));
             }
             // (c) follows the last (a); the last (b) ends within one login of it.
             stock.add(scenario("c")
@@ -114,7 +119,7 @@ public class LoginSimulation extends Simulation {
             }
         }
         Map<String, SharedUsers> feeders = new HashMap<>();
-        for (String realm : List.of(BenchRealms.STOCK, BenchRealms.CIAMKIT)) {
+        for (String realm : List.of(BenchRealms.STOCK, ciamkitRealm)) {
             feeders.put(
                     realm,
                     SharedUsers.load(
@@ -170,11 +175,18 @@ public class LoginSimulation extends Simulation {
                         .check(status().is(200), css("#kc-form-login", "action").saveAs("passwordAction")))
                 .exec(http("password")
                         .post("#{passwordAction}")
-                        .formParam("username", "#{username}")
-                        .formParam("password", BenchRealms.PASSWORD)
+                        .formParamMap(session -> {
+                            // The PIN + OTP flow's first page asks for the username only.
+                            Map<String, Object> form = new HashMap<>();
+                            form.put("username", session.getString("username"));
+                            if (!session.contains("pin")) {
+                                form.put("password", BenchRealms.PASSWORD);
+                            }
+                            return form;
+                        })
                         .check(
                                 status().is(200),
-                                css("#kc-otp-login-form, #ciamkit-otp-form", "action")
+                                css("#kc-otp-login-form, #ciamkit-otp-form, #ciamkit-pin-otp-form", "action")
                                         .saveAs("otpAction"),
                                 css("input[name=deviceId]", "value").optional().saveAs("deviceId")))
                 .exec(http("otp")
@@ -184,6 +196,9 @@ public class LoginSimulation extends Simulation {
                             form.put("otp", code(session.getString("seedHex")));
                             if (session.contains("deviceId")) {
                                 form.put("deviceId", session.getString("deviceId"));
+                            }
+                            if (session.contains("pin")) {
+                                form.put("pin", session.getString("pin"));
                             }
                             return form;
                         })

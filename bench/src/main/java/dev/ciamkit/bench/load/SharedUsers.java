@@ -54,6 +54,8 @@ final class SharedUsers implements Iterator<Map<String, Object>> {
     @Override
     public Map<String, Object> next() {
         String[] row = rows.get((int) (next.getAndIncrement() % rows.size()));
-        return Map.of("username", row[0], "seedHex", row[1]);
+        return row.length > 2
+                ? Map.of("username", row[0], "seedHex", row[1], "pin", row[2])
+                : Map.of("username", row[0], "seedHex", row[1]);
     }
 }

@@ -3,6 +3,7 @@ package dev.ciamkit.bench.report;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.ciamkit.bench.data.BenchRealms;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,7 +50,14 @@ public final class LoadReport {
         int phaseSeconds = Integer.parseInt(args[1]);
         Map<String, Phase> phases = phases(run, phaseSeconds);
         String report =
-                render(phases, phaseSeconds, Integer.parseInt(args[2]), Integer.parseInt(args[3]), args[4], run);
+                render(
+                        phases,
+                        phaseSeconds,
+                        Integer.parseInt(args[2]),
+                        Integer.parseInt(args[3]),
+                        args[4],
+                        run,
+                        BenchRealms.Scenario.of(System.getProperty("bench.scenario", "otp")));
         if (args.length > 6 && Files.isRegularFile(Path.of(args[6]))) {
             report = report + Warmup.render(Files.readAllLines(Path.of(args[6])));
         }
@@ -86,14 +94,23 @@ public final class LoadReport {
     }
 
     static String render(
-            Map<String, Phase> phases, int phaseSeconds, int concurrency, int users, String machine, Path run) {
+            Map<String, Phase> phases,
+            int phaseSeconds,
+            int concurrency,
+            int users,
+            String machine,
+            Path run,
+            BenchRealms.Scenario scenario) {
         StringBuilder md = new StringBuilder();
         md.append("# Load benchmark: CIAM Kit login against stock Keycloak\n\n");
         md.append(
                         "Scenarios, each a full authorization-code login with PKCE and code exchange, one-time code computed by ")
                 .append("the load generator: **(a)** stock Keycloak browser flow with Keycloak's OTP form (realm ")
-                .append("`bench-stock`), **(b)** CIAM Kit `ciamkit browser` flow: password, then mobile OTP (realm ")
-                .append("`bench-ciamkit`), **(c)** client credentials. (a) and (b) run on the same server at the same ")
+                .append("`bench-stock`), **(b)** ")
+                .append(scenario.description())
+                .append(" (realm `")
+                .append(scenario.realm())
+                .append("`), **(c)** client credentials. (a) and (b) run on the same server at the same ")
                 .append("time, in a closed model of ")
                 .append(concurrency)
                 .append(" concurrent users (half on each), ")
@@ -102,7 +119,9 @@ public final class LoadReport {
                 .append("generator; ")
                 .append(users)
                 .append(" users per realm, imported with pre-hashed passwords (Argon2id, Keycloak defaults) and ")
-                .append("ready OTP seeds (sealed ones for CIAM Kit).\n\n");
+                .append("ready OTP seeds (sealed ones for CIAM Kit)")
+                .append(scenario == BenchRealms.Scenario.PIN_OTP ? ", each with a PIN hashed the same way" : "")
+                .append(".\n\n");
         md.append("Machine: ").append(machine).append("\n\n");
         md.append("| Phase | Logins OK | Errors | Logins/s | p50 ms | p95 ms | p99 ms |\n");
         md.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: |\n");
