@@ -38,7 +38,9 @@ public final class RiskEngine {
                     });
             return RiskScoring.from(input.config()).assess(weighted, input.now());
         } catch (RuntimeException e) {
-            LOG.warnf("CIAM Kit: risk assessment failed (%s), treated as unavailable", e.getClass().getSimpleName());
+            LOG.warnf(
+                    "CIAM Kit: risk assessment failed (%s), treated as unavailable",
+                    e.getClass().getSimpleName());
             return RiskAssessment.unavailable(input.now());
         }
     }
@@ -50,11 +52,15 @@ public final class RiskEngine {
 
     private static SignalResult ask(RiskSignalFactory factory, RiskInput input) {
         try {
-            SignalResult result = input.session().getProvider(RiskSignal.class, factory.getId()).evaluate(input);
+            SignalResult result = input.session()
+                    .getProvider(RiskSignal.class, factory.getId())
+                    .evaluate(input);
             return result == null ? SignalResult.unknown(factory.getId(), "no_result") : result;
         } catch (RuntimeException e) {
             // No message: it may hold what the signal was reading (an address, a header).
-            LOG.warnf("CIAM Kit: risk signal %s failed (%s)", factory.getId(), e.getClass().getSimpleName());
+            LOG.warnf(
+                    "CIAM Kit: risk signal %s failed (%s)",
+                    factory.getId(), e.getClass().getSimpleName());
             return SignalResult.unknown(factory.getId(), "signal_failed");
         }
     }
