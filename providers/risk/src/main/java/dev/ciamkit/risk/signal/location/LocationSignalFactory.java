@@ -1,0 +1,164 @@
+package dev.ciamkit.risk.signal.location;
+
+import dev.ciamkit.risk.spi.RiskSignal;
+import dev.ciamkit.risk.spi.RiskSignalFactory;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jboss.logging.Logger;
+import org.keycloak.Config;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.provider.ProviderConfigProperty;
+import org.keycloak.provider.ProviderConfigurationBuilder;
+import org.keycloak.provider.ServerInfoAwareProviderFactory;
+
+/**
+ * The {@code location} signal. Its data is a server setting, never a realm's: a GeoIP2/GeoLite2 database
+ * ({@code --spi-ciamkit-risk-signal--location--geoip-database=/path/GeoLite2-City.mmdb}) or else a CIDR list
+ * ({@code --spi-ciamkit-risk-signal--location--csv=/path/networks.csv}); relative paths start at the Keycloak home.
+ * The file is loaded once here; one that is missing or broken is a warning at start, not a failed start: the signal
+ * then answers unknown, which costs logins their location evidence but never locks anyone out.
+ */
+public final class LocationSignalFactory implements RiskSignalFactory, ServerInfoAwareProviderFactory {
+
+    public static final String ID = "location";
+    public static final String GEOIP_DATABASE = "geoip-database";
+    public static final String CSV = "csv";
+
+    /** No file configured. */
+    static final String NO_SOURCE = "no_location_source";
+    /** A file configured that did not load. */
+    static final String SOURCE_FAILED = "location_source_failed";
+
+    private static final Logger LOG = Logger.getLogger(LocationSignalFactory.class);
+
+    private LocationSource source;
+    private String noSourceReason = NO_SOURCE;
+
+    @Override
+    public void init(Config.Scope config) {
+        String database = blankToNull(config.get(GEOIP_DATABASE));
+        String csv = blankToNull(config.get(CSV));
+        if (database != null) {
+            if (csv != null) {
+                LOG.infof("CIAM Kit: location signal uses the GeoIP database; the option %s is ignored", CSV);
+            }
+            load(GEOIP_DATABASE, resolve(database), true);
+        } else if (csv != null) {
+            load(CSV, resolve(csv), false);
+        } else {
+            LOG.debug("CIAM Kit: no location source configured; the location signal answers unknown");
+        }
+    }
+
+    private void load(String option, Path path, boolean geoip) {
+        try {
+            if (!Files.isRegularFile(path)) {
+                throw new NoSuchFileException(path.toString());
+            }
+            source = geoip ? MaxMindLocationSource.open(path) : CsvLocationSource.load(path);
+            if (source instanceof CsvLocationSource list && list.size() == 0) {
+                source = null;
+                LOG.warnf(
+                        "CIAM Kit: location CSV %s (option %s) holds no usable network; the location signal"
+                                + " answers unknown",
+                        path, option);
+                noSourceReason = SOURCE_FAILED;
+            } else {
+                LOG.infof("CIAM Kit: location signal reads %s (%s)", path, source.kind());
+            }
+        } catch (Exception e) {
+            // class name only: a parser's message could quote the file
+            source = null;
+            noSourceReason = SOURCE_FAILED;
+            LOG.warnf(
+                    "CIAM Kit: location file %s (option %s of spi ciamkit-risk-signal, provider %s) %s; the"
+                            + " location signal answers unknown until it is fixed and the server restarted",
+                    path,
+                    option,
+                    ID,
+                    e instanceof NoSuchFileException
+                            ? "does not exist or is not a file"
+                            : "does not load (" + e.getClass().getSimpleName() + ")");
+        }
+    }
+
+    static Path resolve(String configured) {
+        Path path = Path.of(configured);
+        String home = System.getProperty("kc.home.dir");
+        return (path.isAbsolute() || home == null ? path : Path.of(home).resolve(path)).normalize();
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    @Override
+    public RiskSignal create(KeycloakSession session) {
+        return new LocationSignal(source, noSourceReason);
+    }
+
+    @Override
+    public int defaultWeight() {
+        return 100;
+    }
+
+    @Override
+    public boolean usefulAtRefresh() {
+        return true;
+    }
+
+    @Override
+    public List<ProviderConfigProperty> configProperties() {
+        return LocationConfigProperties.all();
+    }
+
+    @Override
+    public List<ProviderConfigProperty> getConfigMetadata() {
+        return ProviderConfigurationBuilder.create()
+                .property()
+                .name(GEOIP_DATABASE)
+                .type(ProviderConfigProperty.STRING_TYPE)
+                .helpText("Path of a GeoIP2 or GeoLite2 City or Country database (.mmdb); relative paths start at"
+                        + " the Keycloak home. Wins over " + CSV + ".")
+                .add()
+                .property()
+                .name(CSV)
+                .type(ProviderConfigProperty.STRING_TYPE)
+                .helpText("Path of a CSV list network,country,city,latitude,longitude (CIDR networks, IPv4 and IPv6),"
+                        + " used when no " + GEOIP_DATABASE + " is set; relative paths start at the Keycloak home.")
+                .add()
+                .build();
+    }
+
+    @Override
+    public Map<String, String> getOperationalInfo() {
+        Map<String, String> info = new LinkedHashMap<>();
+        info.put("source", source == null ? noSourceReason : source.kind());
+        if (source instanceof CsvLocationSource list) {
+            info.put("networks", Integer.toString(list.size()));
+            info.put("skippedLines", Integer.toString(list.badLines().size()));
+        }
+        return info;
+    }
+
+    @Override
+    public void postInit(KeycloakSessionFactory factory) {}
+
+    @Override
+    public void close() {
+        if (source != null) {
+            source.close();
+            source = null;
+        }
+    }
+
+    @Override
+    public String getId() {
+        return ID;
+    }
+}
