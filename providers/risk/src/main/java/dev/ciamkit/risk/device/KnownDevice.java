@@ -3,6 +3,7 @@ package dev.ciamkit.risk.device;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Objects;
 import java.util.StringJoiner;
 
 /**
@@ -52,11 +53,11 @@ public record KnownDevice(String browser, String family, String os, String count
     /** Same device, same look, same place, same UTC day: storing it again would change nothing worth a write. */
     boolean sameDayAs(KnownDevice other) {
         return other != null
-                && java.util.Objects.equals(browser, other.browser)
-                && java.util.Objects.equals(family, other.family)
-                && java.util.Objects.equals(os, other.os)
-                && java.util.Objects.equals(country, other.country)
-                && java.util.Objects.equals(city, other.city)
+                && Objects.equals(browser, other.browser)
+                && Objects.equals(family, other.family)
+                && Objects.equals(os, other.os)
+                && Objects.equals(country, other.country)
+                && Objects.equals(city, other.city)
                 && Math.floorDiv(lastUsed, 86_400) == Math.floorDiv(other.lastUsed, 86_400);
     }
 
