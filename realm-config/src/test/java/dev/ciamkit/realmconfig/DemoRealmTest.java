@@ -68,14 +68,50 @@ class DemoRealmTest {
     }
 
     @Test
-    void binds_the_ciamkit_browser_flow_with_mobile_otp_after_the_password() {
+    void the_browser_flow_asks_for_the_otp_by_risk_or_requested_level_and_refuses_very_high_risk() {
         assertThat(realm.getBrowserFlow()).isEqualTo("ciamkit browser");
+        assertThat(steps("ciamkit browser forms"))
+                .containsExactly(
+                        "ciamkit browser level 1",
+                        "ciamkit-risk-evaluator",
+                        "ciamkit browser risk deny",
+                        "ciamkit browser level 2",
+                        "ciamkit browser risk step-up");
+        assertThat(steps("ciamkit browser level 1"))
+                .containsExactly("conditional-level-of-authentication", "auth-username-password-form");
+        assertThat(steps("ciamkit browser risk deny")).containsExactly("ciamkit-risk-level", "ciamkit-risk-deny");
+        assertThat(steps("ciamkit browser level 2"))
+                .containsExactly("conditional-level-of-authentication", "ciamkit-mobile-otp-form");
+        assertThat(steps("ciamkit browser risk step-up"))
+                .containsExactly("ciamkit-risk-level", "ciamkit-mobile-otp-form");
+        assertThat(config("ciamkit risk very high")).containsEntry("risk-level", "VERY_HIGH");
+        assertThat(config("ciamkit risk medium"))
+                .containsEntry("risk-level", "MEDIUM")
+                .as("the risk branch skips a login that already passed level 2: one OTP per login")
+                .containsEntry("risk-unless-loa", "2");
+        assertThat(config("ciamkit loa 2")).containsEntry("loa-condition-level", "2");
+        assertThat(realm.getAttributes()).containsKey("acr.loa.map");
+    }
+
+    @Test
+    void every_client_refresh_goes_through_the_risk_recheck() {
+        assertThat(realm.getParsedClientPolicies().getPolicies()).anySatisfy(policy -> {
+            assertThat(policy.isEnabled()).isTrue();
+            assertThat(policy.getConditions())
+                    .extracting(c -> c.getConditionProviderId())
+                    .containsExactly("any-client");
+            assertThat(policy.getProfiles()).containsExactly("ciamkit-risk-recheck");
+        });
+        assertThat(realm.getParsedClientProfiles().getProfiles())
+                .anySatisfy(profile -> assertThat(profile.getExecutors())
+                        .extracting(e -> e.getExecutorProviderId())
+                        .containsExactly("ciamkit-risk-recheck"));
+    }
+
+    @Test
+    void every_flow_description_fits_keycloaks_column() {
         assertThat(realm.getAuthenticationFlows())
-                .filteredOn(flow -> flow.getAlias().equals("ciamkit browser forms"))
-                .singleElement()
-                .satisfies(flow -> assertThat(flow.getAuthenticationExecutions())
-                        .extracting(e -> e.getAuthenticator())
-                        .containsExactly("auth-username-password-form", "ciamkit-mobile-otp-form"));
+                .allSatisfy(flow -> assertThat(flow.getDescription()).hasSizeLessThanOrEqualTo(255));
     }
 
     @Test
@@ -144,17 +180,31 @@ class DemoRealmTest {
     }
 
     @Test
-    void every_mobile_otp_step_has_a_config_of_its_own() {
+    void every_mobile_otp_step_has_a_config_of_its_own_and_the_browsers_two_branches_share_one() {
         assertThat(realm.getAuthenticationFlows().stream()
                         .flatMap(f -> f.getAuthenticationExecutions().stream())
                         .filter(e -> e.getAuthenticator() != null
                                 && e.getAuthenticator().startsWith("ciamkit-mobile-otp"))
-                        .map(AbstractAuthenticationExecutionRepresentation::getAuthenticatorConfig))
+                        .map(AbstractAuthenticationExecutionRepresentation::getAuthenticatorConfig)
+                        .distinct())
                 .hasSize(3)
-                .doesNotHaveDuplicates()
                 .allSatisfy(alias -> assertThat(realm.getAuthenticatorConfig())
                         .extracting(c -> c.getAlias())
                         .contains(alias));
+    }
+
+    private static java.util.List<String> steps(String flowAlias) {
+        return flow(flowAlias).getAuthenticationExecutions().stream()
+                .map(e -> e.getAuthenticator() != null ? e.getAuthenticator() : e.getFlowAlias())
+                .toList();
+    }
+
+    private static java.util.Map<String, String> config(String alias) {
+        return realm.getAuthenticatorConfig().stream()
+                .filter(c -> alias.equals(c.getAlias()))
+                .findFirst()
+                .orElseThrow()
+                .getConfig();
     }
 
     private static AuthenticationFlowRepresentation flow(String alias) {

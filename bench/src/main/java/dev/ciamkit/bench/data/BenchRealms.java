@@ -236,7 +236,8 @@ public final class BenchRealms {
      * the current pepper with the purpose {@code ciamkit-pin:<user id>}; the credential data names the pepper and
      * holds Keycloak's hash parameters.
      */
-    private static CredentialRepresentation pin(String userId, IdentifierHasher pepper, Argon2PasswordHashProvider argon2) {
+    private static CredentialRepresentation pin(
+            String userId, IdentifierHasher pepper, Argon2PasswordHashProvider argon2) {
         String keyed = pepper.hash("ciamkit-pin:" + userId, PIN);
         PasswordCredentialModel hashed = argon2.encodedCredential(keyed, -1);
         CredentialRepresentation pin = new CredentialRepresentation();

@@ -49,15 +49,14 @@ public final class LoadReport {
         Path run = Path.of(args[0]);
         int phaseSeconds = Integer.parseInt(args[1]);
         Map<String, Phase> phases = phases(run, phaseSeconds);
-        String report =
-                render(
-                        phases,
-                        phaseSeconds,
-                        Integer.parseInt(args[2]),
-                        Integer.parseInt(args[3]),
-                        args[4],
-                        run,
-                        BenchRealms.Scenario.of(System.getProperty("bench.scenario", "otp")));
+        String report = render(
+                phases,
+                phaseSeconds,
+                Integer.parseInt(args[2]),
+                Integer.parseInt(args[3]),
+                args[4],
+                run,
+                BenchRealms.Scenario.of(System.getProperty("bench.scenario", "otp")));
         if (args.length > 6 && Files.isRegularFile(Path.of(args[6]))) {
             report = report + Warmup.render(Files.readAllLines(Path.of(args[6])));
         }

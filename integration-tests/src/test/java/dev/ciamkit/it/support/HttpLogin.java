@@ -27,7 +27,92 @@ public final class HttpLogin {
             HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     // Keycloak marks its cookies Secure; a browser sends them to http://localhost, java.net's CookieManager does not.
     private final Map<String, String> cookies = new ConcurrentHashMap<>();
+    private final Map<String, String> headers;
+    private final String baseUrl;
     private Document page;
+    private String verifier;
+
+    public HttpLogin() {
+        this(KeycloakServer.BASE_URL, Map.of());
+    }
+
+    /**
+     * A client of the server at this base URL (e.g. {@code http://127.0.0.1:8080}, the trusted proxy's address, or
+     * {@code http://[::1]:8080}, a peer that is not) that sends these headers on every request (a proxy's {@code
+     * X-Forwarded-For}, a user agent).
+     */
+    public HttpLogin(String baseUrl, Map<String, String> headers) {
+        this.baseUrl = baseUrl;
+        this.headers = Map.copyOf(headers);
+    }
+
+    /**
+     * Opens the demo app's login in this realm (extra authorization parameters such as {@code acr_values}) and signs
+     * in with the test password, keeping this client's cookies. Returns the answer to the password: a page (then
+     * {@link #page()} is it) or the redirect to the app.
+     */
+    public HttpResponse<String> signIn(String realm, String username, Map<String, String> authParams)
+            throws IOException, InterruptedException {
+        Oidc.Pkce pkce = Oidc.Pkce.create();
+        verifier = pkce.verifier();
+        Map<String, String> params = new java.util.HashMap<>(authParams);
+        params.put("code_challenge", pkce.challenge());
+        params.put("code_challenge_method", "S256");
+        page = read(send(HttpRequest.newBuilder(URI.create(Oidc.authorizationUrl(
+                        baseUrl, realm, DemoApp.REDIRECT_URI, UUID.randomUUID().toString(), params)))
+                .GET()));
+        HttpResponse<String> answer =
+                post("kc-form-login", Map.of("username", username, "password", TestUsers.PASSWORD, "credentialId", ""));
+        if (answer.statusCode() == 200) {
+            page = read(answer);
+        }
+        return answer;
+    }
+
+    /** Exchanges the code of the app redirect that ended this client's last sign-in for tokens. */
+    public Oidc.TokenResponse tokens(String realm, HttpResponse<String> redirect) throws IOException {
+        String code = Oidc.query(redirect.headers().firstValue("Location").orElseThrow())
+                .get("code");
+        return Oidc.exchangeCode(baseUrl, realm, code, DemoApp.REDIRECT_URI, verifier);
+    }
+
+    /** A refresh-token grant from this client (its headers: a proxy's {@code X-Forwarded-For}...). */
+    public HttpResponse<String> refresh(String realm, String refreshToken) throws IOException, InterruptedException {
+        String body = "grant_type=refresh_token&client_id=" + Oidc.DEMO_APP + "&refresh_token="
+                + URLEncoder.encode(refreshToken, StandardCharsets.UTF_8);
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + "/realms/" + realm + "/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    /** Opens the login and posts this password (a guess); returns the answer. */
+    public HttpResponse<String> signInWithPassword(String realm, String username, String password)
+            throws IOException, InterruptedException {
+        Oidc.Pkce pkce = Oidc.Pkce.create();
+        page = read(send(HttpRequest.newBuilder(URI.create(Oidc.authorizationUrl(
+                        baseUrl,
+                        realm,
+                        DemoApp.REDIRECT_URI,
+                        UUID.randomUUID().toString(),
+                        Map.of("code_challenge", pkce.challenge(), "code_challenge_method", "S256"))))
+                .GET()));
+        return post("kc-form-login", Map.of("username", username, "password", password, "credentialId", ""));
+    }
+
+    /** Sets a cookie as if an earlier response had (a forged or broken one, for hostile-input tests). */
+    public HttpLogin withCookie(String name, String value) {
+        cookies.put(name, value);
+        return this;
+    }
+
+    public Document page() {
+        return page;
+    }
+
+    /** Forgets the SSO cookies (a new login in the same browser), keeping every other cookie. */
+    public void forgetSession() {
+        cookies.keySet().removeIf(name -> name.startsWith("KEYCLOAK_") || name.startsWith("AUTH_SESSION"));
+    }
 
     /** Opens the login and signs in with the test password; the next page is our OTP form. */
     public static HttpLogin toOtpForm(String realm, String username) throws Exception {
@@ -53,7 +138,12 @@ public final class HttpLogin {
     public HttpResponse<String> submitOtp(String code) throws IOException, InterruptedException {
         Element form = page.getElementById("ciamkit-otp-form");
         Element device = form.selectFirst("input[name=deviceId][checked], input[name=deviceId][type=hidden]");
-        return post("ciamkit-otp-form", Map.of("otp", code, "deviceId", device == null ? "" : device.val()));
+        HttpResponse<String> answer =
+                post("ciamkit-otp-form", Map.of("otp", code, "deviceId", device == null ? "" : device.val()));
+        if (answer.statusCode() == 200) {
+            page = read(answer);
+        }
+        return answer;
     }
 
     private HttpResponse<String> post(String formId, Map<String, String> fields)
@@ -72,6 +162,7 @@ public final class HttpLogin {
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
+        headers.forEach(request::header);
         if (!cookies.isEmpty()) {
             request.header(
                     "Cookie",

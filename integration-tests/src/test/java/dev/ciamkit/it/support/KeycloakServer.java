@@ -54,6 +54,10 @@ public final class KeycloakServer implements AutoCloseable {
                             "--optimized",
                             "--import-realm",
                             "--http-port=8080",
+                            // As behind a reverse proxy on 127.0.0.1: its X-Forwarded-For is honoured, that of any
+                            // other peer (e.g. a client on ::1) is not. Risk, brute force and events all use it.
+                            "--proxy-headers=xforwarded",
+                            "--proxy-trusted-addresses=127.0.0.1",
                             // H2 served over TCP from the test JVM, so tests can read the rows the server writes
                             "--db-url=" + database.jdbcUrl(),
                             "--db-username=" + H2Database.USER,

@@ -83,6 +83,20 @@ public final class SlotLimiter {
         }
     }
 
+    /**
+     * How many of the limit's slots are taken now: the number of acquisitions in the last window, up to {@code max}
+     * (a count that saturates). One lookup per slot, so keep {@code max} small.
+     */
+    public int occupied(Limit limit) {
+        int taken = 0;
+        for (int i = 0; i < limit.max(); i++) {
+            if (store.contains(limit.slot(i))) {
+                taken++;
+            }
+        }
+        return taken;
+    }
+
     private String takeSlot(Limit limit) {
         for (int i = 0; i < limit.max(); i++) {
             String slot = limit.slot(i);

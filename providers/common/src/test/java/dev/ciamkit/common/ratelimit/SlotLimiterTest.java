@@ -89,6 +89,24 @@ class SlotLimiterTest {
         }
 
         @Test
+        void occupied_counts_the_acquisitions_of_the_last_window_and_saturates_at_max() {
+            assertThat(limiter.occupied(perUser.get(0))).isZero();
+            limiter.tryAcquire(perUser);
+            store.now = 30;
+            limiter.tryAcquire(perUser);
+            assertThat(limiter.occupied(perUser.get(0))).isEqualTo(2);
+
+            store.now = 60;
+            assertThat(limiter.occupied(perUser.get(0)))
+                    .as("the first slot expired")
+                    .isEqualTo(1);
+            limiter.tryAcquire(perUser);
+            limiter.tryAcquire(perUser);
+            limiter.tryAcquire(perUser);
+            assertThat(limiter.occupied(perUser.get(0))).isEqualTo(3);
+        }
+
+        @Test
         void keys_are_independent_and_carry_our_prefix() {
             for (int i = 0; i < 3; i++) {
                 limiter.tryAcquire(perUser);

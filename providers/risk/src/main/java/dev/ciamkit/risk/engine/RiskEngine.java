@@ -36,7 +36,9 @@ public final class RiskEngine {
                             weighted.add(new RiskScoring.Weighted(ask(factory, input), weight));
                         }
                     });
-            return RiskScoring.from(input.config()).assess(weighted, input.now());
+            RiskScoring scoring = RiskScoring.from(input.config());
+            return (input.phase() == RiskPhase.REFRESH ? scoring.withoutEvidenceMinimum() : scoring)
+                    .assess(weighted, input.now());
         } catch (RuntimeException e) {
             LOG.warnf(
                     "CIAM Kit: risk assessment failed (%s), treated as unavailable",

@@ -42,6 +42,14 @@ public record RiskScoring(int mediumFrom, int highFrom, int veryHighFrom, int mi
         return new RiskScoring(medium, high, veryHigh, evidence, unknown);
     }
 
+    /**
+     * The same scoring without a minimum of evidence: at a token refresh the session's login already met it, and the
+     * signals that mean something there (address, failures) can rarely vouch for a user.
+     */
+    public RiskScoring withoutEvidenceMinimum() {
+        return new RiskScoring(mediumFrom, highFrom, veryHighFrom, 0, unknownPoints);
+    }
+
     /** One weighted result. */
     public record Weighted(SignalResult result, int weight) {}
 

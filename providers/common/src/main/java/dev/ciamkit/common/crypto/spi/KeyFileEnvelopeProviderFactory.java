@@ -90,8 +90,6 @@ public final class KeyFileEnvelopeProviderFactory implements EnvelopeProviderFac
     }
 
     static Path resolve(String configured) {
-        Path path = Path.of(configured);
-        String home = System.getProperty("kc.home.dir");
-        return (path.isAbsolute() || home == null ? path : Path.of(home).resolve(path)).normalize();
+        return dev.ciamkit.common.config.ServerPaths.resolve(configured);
     }
 }

@@ -19,8 +19,8 @@ public record LocationConfig(int maxSpeedKmh, int newCountryPoints, int impossib
     public static final String MIN_TRAVEL_KM = "location.min-travel-km";
 
     public static final int DEFAULT_MAX_SPEED_KMH = 900;
-    public static final int DEFAULT_NEW_COUNTRY_POINTS = 40;
-    public static final int DEFAULT_IMPOSSIBLE_TRAVEL_POINTS = 80;
+    public static final int DEFAULT_NEW_COUNTRY_POINTS = 30;
+    public static final int DEFAULT_IMPOSSIBLE_TRAVEL_POINTS = 60;
     public static final int DEFAULT_MIN_TRAVEL_KM = 100;
 
     /** Half the Earth's circumference: no two places are further apart. */

@@ -1,7 +1,7 @@
 package dev.ciamkit.risk.signal.location;
 
-import com.google.common.net.InetAddresses;
 import dev.ciamkit.risk.profile.RiskProfile;
+import dev.ciamkit.risk.signal.network.Cidr;
 import dev.ciamkit.risk.spi.RiskInput;
 import dev.ciamkit.risk.spi.RiskSignal;
 import dev.ciamkit.risk.spi.SignalResult;
@@ -10,7 +10,6 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * Where the login comes from, against where the user's earlier logins came from: impossible travel (too far, too fast
@@ -25,6 +24,7 @@ final class LocationSignal implements RiskSignal {
     public static final String FIRST_COUNTRY = "first_country";
     public static final String BAD_ADDRESS = "bad_address";
     public static final String UNKNOWN_LOCATION = "unknown_location";
+    public static final String PRIVATE_ADDRESS = "private_address";
 
     /** Keys of what the learner stores after a successful login. */
     public static final String OBSERVED_COUNTRY = "country";
@@ -34,11 +34,8 @@ final class LocationSignal implements RiskSignal {
     public static final String OBSERVED_LON = "lon";
 
     /** Longer than any address literal with a scope: not worth handing to a parser. */
-    private static final int MAX_ADDRESS = 64;
-
-    private static final Pattern LITERAL = Pattern.compile("[0-9A-Fa-f.:]+");
-
     private final LocationSource source;
+
     private final String noSourceReason;
 
     /**
@@ -58,6 +55,13 @@ final class LocationSignal implements RiskSignal {
         Optional<InetAddress> address = parse(input.clientAddress());
         if (address.isEmpty()) {
             return SignalResult.unknown(LocationSignalFactory.ID, BAD_ADDRESS);
+        }
+        if (address.get().isLoopbackAddress()
+                || address.get().isSiteLocalAddress()
+                || address.get().isLinkLocalAddress()
+                || address.get().isAnyLocalAddress()) {
+            // an internal address has no place; that is neither risky nor evidence
+            return SignalResult.clear(LocationSignalFactory.ID, PRIVATE_ADDRESS);
         }
         Optional<GeoPlace> place = source.lookup(address.get());
         if (place.isEmpty()) {
@@ -99,24 +103,7 @@ final class LocationSignal implements RiskSignal {
 
     /** The address Keycloak resolved, as a literal only (never a name lookup); empty when it is not one. */
     static Optional<InetAddress> parse(String address) {
-        if (address == null || address.isBlank() || address.length() > MAX_ADDRESS) {
-            return Optional.empty();
-        }
-        String literal = address.strip();
-        int scope = literal.indexOf('%');
-        if (scope >= 0 && literal.indexOf(':') >= 0) {
-            // the zone of an IPv6 address says nothing about where it is, and Guava may look up the interface
-            literal = literal.substring(0, scope);
-        }
-        if (!LITERAL.matcher(literal).matches()) {
-            // Guava reads any Unicode digit as a digit; an address Keycloak resolved is plain ASCII
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(InetAddresses.forString(literal));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
+        return Cidr.address(address);
     }
 
     private static Map<String, String> observed(GeoPlace place) {

@@ -88,9 +88,7 @@ public final class LocationSignalFactory implements RiskSignalFactory, ServerInf
     }
 
     static Path resolve(String configured) {
-        Path path = Path.of(configured);
-        String home = System.getProperty("kc.home.dir");
-        return (path.isAbsolute() || home == null ? path : Path.of(home).resolve(path)).normalize();
+        return dev.ciamkit.common.config.ServerPaths.resolve(configured);
     }
 
     private static String blankToNull(String value) {

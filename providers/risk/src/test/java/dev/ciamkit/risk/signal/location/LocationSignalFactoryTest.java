@@ -195,9 +195,9 @@ class LocationSignalFactoryTest {
 
     @Test
     void defaults_apply_when_the_realm_sets_nothing_or_nonsense() {
-        assertThat(LocationConfig.read(null)).isEqualTo(new LocationConfig(900, 40, 80, 100));
+        assertThat(LocationConfig.read(null)).isEqualTo(new LocationConfig(900, 30, 60, 100));
         assertThat(LocationConfig.read(
                         Map.of(LocationConfig.MAX_SPEED_KMH, "fast", LocationConfig.NEW_COUNTRY_POINTS, "101")))
-                .isEqualTo(new LocationConfig(900, 40, 80, 100));
+                .isEqualTo(new LocationConfig(900, 30, 60, 100));
     }
 }

@@ -27,7 +27,7 @@ class LocationSignalTest {
     static final String BUSAN_V6 = "2001:db8:1::10";
     static final String SEOUL_V6 = "2001:db8::10";
     static final String NOWHERE = "100.64.0.1";
-    static final String KOREA_NO_COORDINATES = "10.0.0.1";
+    static final String KOREA_NO_COORDINATES = "100.100.0.1";
 
     static final Instant LAST = Instant.parse("2026-11-20T01:00:00Z");
 
@@ -41,7 +41,7 @@ class LocationSignalTest {
                             203.0.113.0/24,US,New York,40.7128,-74.0060
                             2001:db8::/32,KR,Seoul,37.5665,126.9780
                             2001:db8:1::/48,KR,Busan,35.1796,129.0756
-                            10.0.0.0/8,KR,,,
+                            100.100.0.0/16,KR,,,
                             """), "test.csv");
         } catch (IOException e) {
             throw new IllegalStateException(e);
@@ -264,5 +264,14 @@ class LocationSignalTest {
         SignalResult result = evaluate(SEOUL_V6, seoulUser(), LAST.plus(Duration.ofDays(1)));
         assertThat(result.reason()).isEqualTo(LocationSignal.KNOWN_COUNTRY);
         assertThat(result.observed()).containsEntry("city", "Seoul");
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"127.0.0.1", "::1", "10.1.2.3", "192.168.0.7", "fe80::1"})
+    void an_internal_address_has_no_place_and_is_neither_risky_nor_evidence(String address) {
+        SignalResult result = evaluate(address, seoulUser(), LAST.plusSeconds(60));
+        assertThat(result.state()).isEqualTo(SignalResult.State.CLEAR);
+        assertThat(result.reason()).isEqualTo(LocationSignal.PRIVATE_ADDRESS);
+        assertThat(result.evidence()).isFalse();
     }
 }

@@ -1,0 +1,45 @@
+package dev.ciamkit.risk.signal.network;
+
+import dev.ciamkit.common.config.BoundedInt;
+import dev.ciamkit.risk.spi.RiskInput;
+import dev.ciamkit.risk.spi.RiskSignal;
+import dev.ciamkit.risk.spi.SignalResult;
+import java.net.InetAddress;
+import java.util.Optional;
+
+/**
+ * The client address against the realm's deny and allow lists and the server's known-bad list (e.g. Tor exits). Deny
+ * wins over allow; an allow-listed network (a branch office, the bank's own VPN) counts as evidence.
+ */
+final class NetworkSignal implements RiskSignal {
+
+    static final String ID = "network";
+
+    private final NetworkSignalFactory factory;
+
+    NetworkSignal(NetworkSignalFactory factory) {
+        this.factory = factory;
+    }
+
+    @Override
+    public SignalResult evaluate(RiskInput input) {
+        Optional<InetAddress> address = Cidr.address(input.clientAddress());
+        if (address.isEmpty()) {
+            return SignalResult.unknown(ID, "bad_address");
+        }
+        if (factory.list(input.config().get(NetworkSignalFactory.DENY)).contains(address.get())) {
+            return SignalResult.fired(
+                    ID, BoundedInt.read(input.config(), NetworkSignalFactory.DENY_POINTS, 100, 0, 100), "deny_listed");
+        }
+        if (factory.badAddresses().contains(address.get())) {
+            return SignalResult.fired(
+                    ID,
+                    BoundedInt.read(input.config(), NetworkSignalFactory.BAD_POINTS, 60, 0, 100),
+                    "bad_address_list");
+        }
+        if (factory.list(input.config().get(NetworkSignalFactory.ALLOW)).contains(address.get())) {
+            return SignalResult.known(ID, "allow_listed");
+        }
+        return SignalResult.clear(ID, "not_listed");
+    }
+}
