@@ -230,6 +230,85 @@ class RiskIT {
     }
 
     @Test
+    void an_offline_token_is_rechecked_too_and_an_access_token_posted_as_refresh_token_revokes_nothing()
+            throws Exception {
+        TestUser user = realm.createUser("offline");
+        AuthenticatorApp phone = enrolled(user);
+        HttpLogin laptop = browser(TRUSTED_PROXY, null);
+        laptop.signIn(realm.name(), user.username(), Map.of("scope", "openid offline_access"));
+        Oidc.TokenResponse tokens = laptop.tokens(realm.name(), laptop.submitOtp(phone.nextCode()));
+        String sessionId = tokens.body().get("session_state").asText();
+        assertThat(Oidc.claims(tokens.body().get("refresh_token").asText())
+                        .get("typ")
+                        .asText())
+                .isEqualTo("Offline");
+
+        HttpResponse<String> misuse = browser(TRUSTED_PROXY, DENIED)
+                .refresh(realm.name(), tokens.body().get("access_token").asText());
+        assertThat(misuse.statusCode())
+                .as("Keycloak refuses an access token as refresh token")
+                .isEqualTo(400);
+        HttpResponse<String> calm =
+                laptop.refresh(realm.name(), tokens.body().get("refresh_token").asText());
+        assertThat(calm.statusCode())
+                .as("and our re-check revoked nothing for it: the offline token still refreshes")
+                .isEqualTo(200);
+
+        String offline = JSON.readTree(calm.body()).get("refresh_token").asText();
+        assertThat(browser(TRUSTED_PROXY, DENIED).refresh(realm.name(), offline).statusCode())
+                .isEqualTo(400);
+        assertThat(laptop.refresh(realm.name(), offline).statusCode())
+                .as("the offline session ended: no later refresh goes through")
+                .isEqualTo(400);
+        assertThat(latest(user, "LOGOUT").getDetails()).containsEntry("ciamkit_offline", "true");
+    }
+
+    @Test
+    void an_application_initiated_factor_change_asks_for_the_otp_even_on_a_low_login() throws Exception {
+        TestUser user = realm.createUser("kc-action");
+        AuthenticatorApp phone = enrolled(user);
+        HttpLogin laptop = browser(TRUSTED_PROXY, null);
+        laptop.signIn(realm.name(), user.username(), Map.of());
+        laptop.submitOtp(phone.nextCode());
+        laptop.forgetSession();
+        assertThat(laptop.signIn(realm.name(), user.username(), Map.of()).statusCode())
+                .as("LOW: the known device on the trusted network")
+                .isEqualTo(302);
+        laptop.forgetSession();
+
+        HttpResponse<String> action =
+                laptop.signIn(realm.name(), user.username(), Map.of("kc_action", "ciamkit-mobile-otp-register"));
+
+        assertThat(otpForm(laptop, action))
+                .as("registering another device changes the user's factors: never on the password alone")
+                .isTrue();
+    }
+
+    @Test
+    void seoul_then_tokyo_a_minute_later_is_impossible_travel_and_refused() throws Exception {
+        TestUser user = realm.createUser("travel");
+        AuthenticatorApp phone = enrolled(user);
+        // the shipped sample location CSV (documentation ranges): 192.0.2.0/24 is Seoul, 198.51.100.0/24 Tokyo
+        HttpLogin seoul = browser(TRUSTED_PROXY, "192.0.2.10");
+        seoul.signIn(realm.name(), user.username(), Map.of());
+        assertThat(seoul.submitOtp(phone.nextCode()).statusCode()).isEqualTo(302);
+
+        HttpLogin tokyo = browser(TRUSTED_PROXY, "198.51.100.10");
+        HttpResponse<String> refused = tokyo.signIn(realm.name(), user.username(), Map.of());
+
+        assertThat(tokyo.page().getElementById("ciamkit-risk-deny")).isNotNull();
+        EventRepresentation denied = latest(user, "LOGIN_ERROR");
+        assertThat(denied.getDetails())
+                .containsEntry("ciamkit_risk_level", "VERY_HIGH")
+                .hasEntrySatisfying(
+                        "ciamkit_risk_reasons",
+                        reasons -> assertThat(reasons)
+                                .contains("location:impossible_travel")
+                                .doesNotContain("Seoul", "Tokyo", "192.0.2", "198.51.100"));
+        assertThat(refused.statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void hostile_headers_never_break_the_login() throws Exception {
         TestUser user = realm.createUser("hostile");
         enrolled(user);

@@ -94,7 +94,7 @@ class DemoRealmTest {
     }
 
     @Test
-    void every_client_refresh_goes_through_the_risk_recheck() {
+    void every_public_client_refresh_goes_through_the_risk_recheck() {
         assertThat(realm.getParsedClientPolicies().getPolicies()).anySatisfy(policy -> {
             assertThat(policy.isEnabled()).isTrue();
             assertThat(policy.getConditions())

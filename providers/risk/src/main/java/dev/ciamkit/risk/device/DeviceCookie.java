@@ -64,9 +64,14 @@ public final class DeviceCookie {
      */
     public static String issueIfAbsent(KeycloakSession session, RealmModel realm) {
         Optional<String> known = verifiedId(session, realm);
-        if (known.isPresent()) {
-            return known.get();
-        }
+        return known.isPresent() ? known.get() : issueFresh(session, realm);
+    }
+
+    /**
+     * A fresh id whose cookie this response sets, whatever the browser sent: a login rotates the id, so a value that
+     * was planted in or copied from this browser stops being the one remembered once the login succeeds.
+     */
+    public static String issueFresh(KeycloakSession session, RealmModel realm) {
         String id = Base64.getUrlEncoder()
                 .withoutPadding()
                 .encodeToString(SecretGenerator.getInstance().randomBytes(ID_BYTES));

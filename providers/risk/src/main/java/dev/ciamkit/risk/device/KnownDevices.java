@@ -41,7 +41,8 @@ public final class KnownDevices {
     }
 
     /**
-     * Remembers a browser after a successful login: refreshes the matching credential (last use, label) or adds one,
+     * Remembers a browser after a successful login: moves the entry of the id it presented ({@code previousId}) to the
+     * id this login issued, refreshing last use and label, or adds one,
      * dropping the least recently used beyond {@code max} (bounded to 1–{@value #MAX_KNOWN_LIMIT}).
      *
      * @return true when the device was new for this user (what a "new login" notice is about)
@@ -51,6 +52,7 @@ public final class KnownDevices {
             RealmModel realm,
             UserModel user,
             String deviceId,
+            String previousId,
             Browser browser,
             String country,
             String city,
@@ -64,7 +66,10 @@ public final class KnownDevices {
         List<CredentialModel> stored = stored(user);
         KnownDevice seen = KnownDevice.of(browser == null ? Browser.other() : browser, country, city, now);
         String hash = envelope.hashIdentifier(purpose(user), deviceId);
-        Optional<CredentialModel> match = match(envelope, user, stored, deviceId);
+        // The browser's entry is found by the id it presented (rotated to the new one now), else by the new id.
+        Optional<CredentialModel> match = previousId == null || previousId.isEmpty()
+                ? match(envelope, user, stored, deviceId)
+                : match(envelope, user, stored, previousId).or(() -> match(envelope, user, stored, deviceId));
         if (match.isPresent()) {
             refresh(credentials, match.get(), seen, hash);
             return false;

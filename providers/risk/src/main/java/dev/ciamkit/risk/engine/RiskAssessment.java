@@ -31,6 +31,16 @@ public record RiskAssessment(int score, RiskLevel level, List<SignalResult> resu
                 50, RiskLevel.HIGH, List.of(SignalResult.unknown("engine", "assessment_unavailable")), 0, at);
     }
 
+    /** This assessment raised to at least {@code floor}, saying why; unchanged when already there. */
+    public RiskAssessment atLeast(RiskLevel floor, String reason) {
+        if (level.atLeast(floor)) {
+            return this;
+        }
+        List<SignalResult> raised = new java.util.ArrayList<>(results);
+        raised.add(SignalResult.fired("engine", 0, reason));
+        return new RiskAssessment(score, floor, raised, evidence, at);
+    }
+
     /** The reasons of the results that fired or could not tell, e.g. {@code device:new_device,time:unknown}. */
     public String reasons() {
         return results.stream()

@@ -27,6 +27,19 @@ import org.keycloak.models.utils.KeycloakModelUtils;
 final class RiskEventListener implements EventListenerProvider {
 
     private static final Logger LOG = Logger.getLogger(RiskEventListener.class);
+    /**
+     * Only guesses count for an address: a wrong password or code, an unknown user. Not an expired page, not our own
+     * refusal (a post back to the deny page would count again and again).
+     */
+    private static final java.util.Set<String> CREDENTIAL_ERRORS = java.util.Set.of(
+            org.keycloak.events.Errors.INVALID_USER_CREDENTIALS,
+            org.keycloak.events.Errors.USER_NOT_FOUND,
+            "ciamkit_otp_replayed",
+            "ciamkit_otp_missing",
+            "ciamkit_sms_code_invalid",
+            "ciamkit_sms_code_replayed",
+            "ciamkit_pin_invalid",
+            "ciamkit_pin_missing");
 
     private final KeycloakSession session;
 
@@ -39,7 +52,9 @@ final class RiskEventListener implements EventListenerProvider {
         try {
             if (event.getType() == EventType.LOGIN) {
                 learn(event);
-            } else if (event.getType() == EventType.LOGIN_ERROR && event.getIpAddress() != null) {
+            } else if (event.getType() == EventType.LOGIN_ERROR
+                    && event.getIpAddress() != null
+                    && CREDENTIAL_ERRORS.contains(event.getError())) {
                 RealmModel realm = session.realms().getRealm(event.getRealmId());
                 Optional<Map<String, String>> config = realm == null ? Optional.empty() : RiskConfigLocator.find(realm);
                 config.ifPresent(c -> AddressFailures.record(session, realm, event.getIpAddress(), c));

@@ -54,6 +54,7 @@ final class RiskLearner {
                     realm,
                     user,
                     note.deviceId(),
+                    note.previousDeviceId(),
                     Browser.fromObserved(note.observed().getOrDefault("device", Map.of())),
                     country,
                     city,

@@ -12,11 +12,12 @@ import org.keycloak.util.JsonSerialization;
  * names the device cookie's id and the place.
  *
  * @param at when the assessment was made (epoch seconds)
- * @param deviceId the device cookie's id (verified or just issued)
+ * @param deviceId the device cookie's id issued by this login (rotated), the one to remember
+ * @param previousDeviceId the id the browser presented, verified, or null: its remembered entry moves to the new id
  * @param observed what each signal observed, by signal id
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record LearnNote(long at, String deviceId, Map<String, Map<String, String>> observed) {
+public record LearnNote(long at, String deviceId, String previousDeviceId, Map<String, Map<String, String>> observed) {
 
     public LearnNote {
         observed = observed == null ? Map.of() : Map.copyOf(observed);

@@ -12,6 +12,7 @@ import java.util.Optional;
 import org.jboss.logging.Logger;
 import org.keycloak.events.EventBuilder;
 import org.keycloak.events.EventType;
+import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserSessionModel;
@@ -23,6 +24,7 @@ import org.keycloak.services.clientpolicy.ClientPolicyEvent;
 import org.keycloak.services.clientpolicy.ClientPolicyException;
 import org.keycloak.services.clientpolicy.context.TokenRefreshContext;
 import org.keycloak.services.clientpolicy.executor.ClientPolicyExecutorProvider;
+import org.keycloak.util.TokenUtil;
 
 /**
  * At each token refresh, assesses the session's risk again with the signals that mean something there (address,
@@ -55,12 +57,12 @@ final class RiskRecheckExecutor
             return;
         }
         RealmModel realm = session.getContext().getRealm();
-        Optional<UserSessionModel> userSession =
-                userSession(realm, refresh.getParams().getFirst("refresh_token"));
-        if (userSession.isEmpty()) {
-            return; // Keycloak's own checks answer an invalid token or a gone session
+        Optional<Refreshing> refreshing =
+                refreshing(realm, refresh.getClient(), refresh.getParams().getFirst("refresh_token"));
+        if (refreshing.isEmpty()) {
+            return; // Keycloak's own checks answer an invalid, foreign or expired token, or a gone session
         }
-        UserSessionModel us = userSession.get();
+        UserSessionModel us = refreshing.get().userSession();
         Optional<RiskLevel> passed = RiskLevel.parse(us.getNote(RiskNotes.LEVEL));
         Optional<Map<String, String>> config = RiskConfigLocator.find(realm);
         if (passed.isEmpty() || config.isEmpty()) {
@@ -72,33 +74,51 @@ final class RiskRecheckExecutor
             return;
         }
         try {
-            revoke(realm, us, passed.get(), now);
+            revoke(realm, us, refreshing.get().offline(), passed.get(), now);
         } catch (RuntimeException e) {
             // The refresh is refused all the same; the session ends at its own expiry or by an admin.
             LOG.warnf(
                     "CIAM Kit: session %s could not be revoked at refresh (%s); the refresh is refused",
                     us.getId(), e.getClass().getSimpleName());
         }
-        throw new ClientPolicyException(
-                "invalid_grant", ERROR_DETAIL + ": risk " + now.level() + " above " + passed.get());
+        // The caller learns no more than from any ended session; the LOGOUT event holds the levels and reasons.
+        throw new ClientPolicyException("invalid_grant", "Session not active");
     }
 
-    private Optional<UserSessionModel> userSession(RealmModel realm, String token) {
-        if (realm == null || token == null || token.length() > 16_384) {
+    /** The session a refresh would continue, and whether it is an offline one. */
+    private record Refreshing(UserSessionModel userSession, boolean offline) {}
+
+    /**
+     * The session of a refresh token that Keycloak's own checks would accept as far as we can tell before they run:
+     * signed by the realm, of type Refresh or Offline (never an access or ID token posted in its place), issued to the
+     * client that presents it, not expired. Anything else is left to Keycloak, which refuses it, and revokes nothing.
+     */
+    private Optional<Refreshing> refreshing(RealmModel realm, ClientModel client, String token) {
+        if (realm == null || client == null || token == null || token.length() > 16_384) {
             return Optional.empty();
         }
         try {
             RefreshToken refreshToken = session.tokens().decode(token, RefreshToken.class);
-            if (refreshToken == null || refreshToken.getSessionId() == null) {
+            if (refreshToken == null
+                    || refreshToken.getSessionId() == null
+                    || !client.getClientId().equals(refreshToken.getIssuedFor())
+                    || refreshToken.isExpired()) {
                 return Optional.empty();
             }
-            return Optional.ofNullable(session.sessions().getUserSession(realm, refreshToken.getSessionId()));
+            boolean offline = TokenUtil.TOKEN_TYPE_OFFLINE.equals(refreshToken.getType());
+            if (!offline && !TokenUtil.TOKEN_TYPE_REFRESH.equals(refreshToken.getType())) {
+                return Optional.empty();
+            }
+            UserSessionModel us = offline
+                    ? session.sessions().getOfflineUserSession(realm, refreshToken.getSessionId())
+                    : session.sessions().getUserSession(realm, refreshToken.getSessionId());
+            return us == null ? Optional.empty() : Optional.of(new Refreshing(us, offline));
         } catch (RuntimeException e) {
             return Optional.empty();
         }
     }
 
-    private void revoke(RealmModel realm, UserSessionModel us, RiskLevel passed, RiskAssessment now) {
+    private void revoke(RealmModel realm, UserSessionModel us, boolean offline, RiskLevel passed, RiskAssessment now) {
         String realmId = realm.getId();
         String sessionId = us.getId();
         String userId = us.getUser().getId();
@@ -106,9 +126,14 @@ final class RiskRecheckExecutor
         KeycloakModelUtils.runJobInTransaction(session.getKeycloakSessionFactory(), s -> {
             RealmModel r = s.realms().getRealm(realmId);
             s.getContext().setRealm(r);
-            UserSessionModel gone = s.sessions().getUserSession(r, sessionId);
-            if (gone != null) {
-                s.sessions().removeUserSession(r, gone);
+            // An offline session shares its id with the online one it came from: both end.
+            UserSessionModel online = s.sessions().getUserSession(r, sessionId);
+            if (online != null) {
+                s.sessions().removeUserSession(r, online);
+            }
+            UserSessionModel offlineSession = s.sessions().getOfflineUserSession(r, sessionId);
+            if (offlineSession != null) {
+                s.sessions().removeOfflineUserSession(r, offlineSession);
             }
             new EventBuilder(r, s, connection)
                     .event(EventType.LOGOUT)
@@ -117,6 +142,7 @@ final class RiskRecheckExecutor
                     .detail("reason", ERROR_DETAIL)
                     .detail(RiskNotes.DETAIL_LEVEL, now.level().name())
                     .detail("ciamkit_risk_login_level", passed.name())
+                    .detail("ciamkit_offline", Boolean.toString(offline))
                     .detail(RiskNotes.DETAIL_SCORE, Integer.toString(now.score()))
                     .detail(RiskNotes.DETAIL_REASONS, now.reasons())
                     .success();

@@ -15,9 +15,17 @@ import java.util.Objects;
  *     count toward the minimum of evidence a LOW level needs
  * @param observed what the signal saw that the learner keeps after a successful login (country, browser family, ...):
  *     never put in events or pages
+ * @param decisive whether this finding alone may justify refusing the login (a denied network, a known-bad address,
+ *     impossible travel); soft findings (a new device, recent failures) only ever ask for another factor, however many
  */
 public record SignalResult(
-        String signal, State state, int points, String reason, boolean evidence, Map<String, String> observed) {
+        String signal,
+        State state,
+        int points,
+        String reason,
+        boolean evidence,
+        Map<String, String> observed,
+        boolean decisive) {
 
     /** How a signal came out. */
     public enum State {
@@ -33,6 +41,17 @@ public record SignalResult(
         points = state == State.FIRED ? Math.max(0, Math.min(100, points)) : 0;
         evidence = evidence && state == State.CLEAR;
         observed = observed == null ? Map.of() : Map.copyOf(observed);
+        decisive = decisive && state == State.FIRED;
+    }
+
+    public SignalResult(
+            String signal, State state, int points, String reason, boolean evidence, Map<String, String> observed) {
+        this(signal, state, points, reason, evidence, observed, false);
+    }
+
+    /** A finding that may justify refusing the login on its own (see {@link #decisive()}). */
+    public static SignalResult decisive(String signal, int points, String reason) {
+        return new SignalResult(signal, State.FIRED, points, reason, false, Map.of(), true);
     }
 
     public static SignalResult fired(String signal, int points, String reason) {
@@ -55,7 +74,7 @@ public record SignalResult(
 
     /** The same result with what the signal observed, for the learner. */
     public SignalResult observing(Map<String, String> values) {
-        return new SignalResult(signal, state, points, reason, evidence, values);
+        return new SignalResult(signal, state, points, reason, evidence, values, decisive);
     }
 
     public boolean fired() {

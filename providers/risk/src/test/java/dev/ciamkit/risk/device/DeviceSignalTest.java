@@ -50,7 +50,7 @@ class DeviceSignalTest {
     }
 
     private void known(String deviceId, Browser browser) {
-        KnownDevices.remember(session, realm, alice.user, deviceId, browser, "KR", "Seoul", NOW, 10);
+        KnownDevices.remember(session, realm, alice.user, deviceId, null, browser, "KR", "Seoul", NOW, 10);
     }
 
     @Nested

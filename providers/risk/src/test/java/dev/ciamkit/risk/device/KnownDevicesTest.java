@@ -30,7 +30,7 @@ class KnownDevicesTest {
     }
 
     private boolean remember(String deviceId, Instant at, int max) {
-        return KnownDevices.remember(session, realm, alice.user, deviceId, CHROME, "KR", "Seoul", at, max);
+        return KnownDevices.remember(session, realm, alice.user, deviceId, null, CHROME, "KR", "Seoul", at, max);
     }
 
     @Nested
@@ -47,6 +47,34 @@ class KnownDevicesTest {
                     .isFalse();
             assertThat(remember("dev-1", NOW.plusSeconds(60), 10)).isFalse();
             assertThat(alice.stored).hasSize(1);
+        }
+
+        @Test
+        void a_login_moves_the_entry_to_the_rotated_id_so_the_presented_one_is_no_longer_known() {
+            remember("dev-1", NOW, 10);
+
+            assertThat(KnownDevices.remember(
+                            session, realm, alice.user, "dev-2", "dev-1", CHROME, "KR", "Seoul", NOW, 10))
+                    .as("the same browser, not a new one")
+                    .isFalse();
+
+            assertThat(alice.stored).hasSize(1);
+            assertThat(KnownDevices.isKnown(session, realm, alice.user, "dev-2"))
+                    .isTrue();
+            assertThat(KnownDevices.isKnown(session, realm, alice.user, "dev-1"))
+                    .as("a copy of the old cookie (planted or stolen) is a stranger now")
+                    .isFalse();
+        }
+
+        @Test
+        void a_presented_id_unknown_to_this_user_adds_the_rotated_one_only() {
+            assertThat(KnownDevices.remember(
+                            session, realm, alice.user, "dev-9", "planted", CHROME, "KR", "Seoul", NOW, 10))
+                    .isTrue();
+            assertThat(KnownDevices.isKnown(session, realm, alice.user, "planted"))
+                    .isFalse();
+            assertThat(KnownDevices.isKnown(session, realm, alice.user, "dev-9"))
+                    .isTrue();
         }
 
         @Test

@@ -27,7 +27,7 @@ class RiskScoringTest {
     void fired_points_count_by_weight_and_the_score_caps_at_100() {
         RiskAssessment assessment = defaults.assess(
                 List.of(
-                        new Weighted(SignalResult.fired("network", 100, "deny_listed"), 100),
+                        new Weighted(SignalResult.decisive("network", 100, "deny_listed"), 100),
                         new Weighted(SignalResult.fired("device", 40, "new_device"), 50)),
                 NOW);
         assertThat(assessment.score()).isEqualTo(100);
@@ -37,6 +37,47 @@ class RiskScoringTest {
         RiskAssessment halved =
                 defaults.assess(List.of(new Weighted(SignalResult.fired("device", 40, "new_device"), 50)), NOW);
         assertThat(halved.score()).isEqualTo(20);
+    }
+
+    @Test
+    void soft_signals_alone_never_add_up_to_a_refusal() {
+        RiskAssessment soft = defaults.assess(
+                List.of(
+                        new Weighted(SignalResult.fired("device", 50, "new_browser_family"), 100),
+                        new Weighted(SignalResult.fired("velocity", 65, "user_and_address_failures"), 100),
+                        new Weighted(SignalResult.fired("time", 30, "unusual_hour"), 100)),
+                NOW);
+        assertThat(soft.score()).isEqualTo(100);
+        assertThat(soft.level()).isEqualTo(RiskLevel.HIGH);
+        assertThat(soft.reasons()).endsWith("engine:" + RiskScoring.NOT_DECISIVE);
+
+        RiskAssessment travel = defaults.assess(
+                List.of(
+                        new Weighted(SignalResult.decisive("location", 60, "impossible_travel"), 100),
+                        new Weighted(SignalResult.fired("device", 40, "new_device"), 100)),
+                NOW);
+        assertThat(travel.level()).as("impossible travel is decisive").isEqualTo(RiskLevel.VERY_HIGH);
+
+        RiskAssessment halfWeighted = defaults.assess(
+                List.of(
+                        new Weighted(SignalResult.decisive("location", 60, "impossible_travel"), 50),
+                        new Weighted(SignalResult.fired("device", 50, "new_browser_family"), 100),
+                        new Weighted(SignalResult.fired("velocity", 35, "user_failures"), 100)),
+                NOW);
+        assertThat(halfWeighted.level()).as("decisive by its weighted points").isEqualTo(RiskLevel.HIGH);
+    }
+
+    @Test
+    void an_account_action_is_never_low() {
+        RiskAssessment low = defaults.assess(
+                List.of(
+                        new Weighted(SignalResult.known("device", "known_device"), 100),
+                        new Weighted(SignalResult.known("time", "usual_hour"), 100)),
+                NOW);
+        RiskAssessment raised = low.atLeast(RiskLevel.MEDIUM, "account_action");
+        assertThat(raised.level()).isEqualTo(RiskLevel.MEDIUM);
+        assertThat(raised.reasons()).isEqualTo("engine:account_action");
+        assertThat(raised.atLeast(RiskLevel.LOW, "x")).isSameAs(raised);
     }
 
     @Nested

@@ -74,7 +74,7 @@ final class LocationSignal implements RiskSignal {
         LocationConfig config = LocationConfig.read(input.config());
         RiskProfile profile = input.profile();
         if (impossibleTravel(place, profile.last(), input.now(), config)) {
-            return SignalResult.fired(LocationSignalFactory.ID, config.impossibleTravelPoints(), IMPOSSIBLE_TRAVEL);
+            return SignalResult.decisive(LocationSignalFactory.ID, config.impossibleTravelPoints(), IMPOSSIBLE_TRAVEL);
         }
         if (profile.countries().isEmpty()) {
             return SignalResult.clear(LocationSignalFactory.ID, FIRST_COUNTRY);

@@ -28,11 +28,11 @@ final class NetworkSignal implements RiskSignal {
             return SignalResult.unknown(ID, "bad_address");
         }
         if (factory.list(input.config().get(NetworkSignalFactory.DENY)).contains(address.get())) {
-            return SignalResult.fired(
+            return SignalResult.decisive(
                     ID, BoundedInt.read(input.config(), NetworkSignalFactory.DENY_POINTS, 100, 0, 100), "deny_listed");
         }
         if (factory.badAddresses().contains(address.get())) {
-            return SignalResult.fired(
+            return SignalResult.decisive(
                     ID,
                     BoundedInt.read(input.config(), NetworkSignalFactory.BAD_POINTS, 60, 0, 100),
                     "bad_address_list");

@@ -2,6 +2,7 @@ package dev.ciamkit.risk.signal.velocity;
 
 import dev.ciamkit.common.config.BoundedInt;
 import dev.ciamkit.risk.spi.RiskInput;
+import dev.ciamkit.risk.spi.RiskPhase;
 import dev.ciamkit.risk.spi.RiskSignal;
 import dev.ciamkit.risk.spi.SignalResult;
 import org.keycloak.models.UserLoginFailureModel;
@@ -22,7 +23,9 @@ final class VelocitySignal implements RiskSignal {
     public SignalResult evaluate(RiskInput input) {
         int windowSeconds = AddressFailures.windowSeconds(input.config());
         int userFailures = 0;
-        if (input.user() != null) {
+        // At a refresh only the refreshing address counts: anyone can fail logins with a username, and that must not
+        // end the user's sessions.
+        if (input.user() != null && input.phase() == RiskPhase.LOGIN) {
             UserLoginFailureModel failures = input.session()
                     .loginFailures()
                     .getUserLoginFailure(input.realm(), input.user().getId());
