@@ -4,14 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
 import dev.ciamkit.it.support.Admin;
 import dev.ciamkit.it.support.AuthenticatorApp;
 import dev.ciamkit.it.support.HttpLogin;
 import dev.ciamkit.it.support.KeycloakServerExtension;
+import dev.ciamkit.it.support.Mails;
 import dev.ciamkit.it.support.Oidc;
 import dev.ciamkit.it.support.OtpJourney;
 import dev.ciamkit.it.support.TestRealm;
 import dev.ciamkit.it.support.TestUsers.TestUser;
+import jakarta.mail.internet.MimeMessage;
 import java.net.http.HttpResponse;
 import java.util.Comparator;
 import java.util.List;
@@ -39,17 +43,30 @@ class RiskIT {
 
     private static Keycloak admin;
     private static TestRealm realm;
+    private static GreenMail smtp;
 
     @BeforeAll
     static void start() {
         admin = Admin.client();
-        realm = TestRealm.create(admin, "risk", RiskIT::riskSettings);
+        smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp.start();
+        realm = TestRealm.create(admin, "risk", json -> {
+            riskSettings(json);
+            ObjectNode mail = json.putObject("smtpServer");
+            mail.put("host", "127.0.0.1");
+            mail.put("port", String.valueOf(smtp.getSmtp().getPort()));
+            mail.put("from", "no-reply@ciamkit.dev");
+        });
     }
 
     @AfterAll
     static void stop() throws Exception {
-        realm.close();
-        admin.close();
+        try {
+            realm.close();
+            smtp.stop();
+        } finally {
+            admin.close();
+        }
     }
 
     /** The office network (this machine's loopback) is trusted; a documentation range is denied; codes 3 steps ahead. */
@@ -306,6 +323,23 @@ class RiskIT {
                                 .contains("location:impossible_travel")
                                 .doesNotContain("Seoul", "Tokyo", "192.0.2", "198.51.100"));
         assertThat(refused.statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void a_sign_in_from_a_new_device_is_mailed_to_the_user_in_their_language() throws Exception {
+        TestUser user = realm.createUser("notice", Map.of("locale", List.of("ko")));
+        AuthenticatorApp phone = enrolled(user); // the very first login: no notice for it
+        HttpLogin seoul = browser(TRUSTED_PROXY, "192.0.2.10");
+        seoul.signIn(realm.name(), user.username(), Map.of());
+        assertThat(seoul.submitOtp(phone.nextCode()).statusCode()).isEqualTo(302);
+
+        MimeMessage mail = Mails.awaitMail(smtp, user.username() + "@it.ciamkit.dev", "새로운 로그인 알림");
+
+        String html = Mails.part(mail, "text/html");
+        assertThat(html)
+                .contains("Seoul", "Chrome 131", "/realms/" + realm.name() + "/account")
+                .doesNotContain("192.0.2.10");
+        assertThat(Mails.part(mail, "text/plain")).contains("Seoul").doesNotContain("<p>");
     }
 
     @Test

@@ -39,6 +39,22 @@ public final class Mails {
         }
     }
 
+    /** Waits for a mail to one address with this subject (others are passed over); fails after 20 seconds. */
+    public static MimeMessage awaitMail(GreenMail smtp, String address, String subject) throws Exception {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
+        while (true) {
+            for (MimeMessage mail : smtp.getReceivedMessages()) {
+                if (recipient(mail).map(address::equalsIgnoreCase).orElse(false) && subject.equals(mail.getSubject())) {
+                    return mail;
+                }
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("no mail '" + subject + "' to " + address);
+            }
+            Thread.sleep(200);
+        }
+    }
+
     /** The decoded content of the mail's first part of that MIME type, however deeply nested. */
     public static String part(Part part, String type) throws Exception {
         if (part.isMimeType(type)) {
