@@ -343,6 +343,23 @@ class RiskIT {
     }
 
     @Test
+    void a_factor_action_set_by_an_admin_asks_for_the_otp_even_on_a_known_device() throws Exception {
+        TestUser user = realm.createUser("admin-action");
+        AuthenticatorApp phone = enrolled(user);
+        HttpLogin laptop = browser(TRUSTED_PROXY, null);
+        laptop.signIn(realm.name(), user.username(), Map.of());
+        laptop.submitOtp(phone.nextCode());
+        laptop.forgetSession();
+        realm.requireActions(user, "ciamkit-phone-register");
+
+        HttpResponse<String> answer = laptop.signIn(realm.name(), user.username(), Map.of());
+
+        assertThat(otpForm(laptop, answer))
+                .as("binding a phone (the SMS fallback's number) needs a current factor, never the password alone")
+                .isTrue();
+    }
+
+    @Test
     void hostile_headers_never_break_the_login() throws Exception {
         TestUser user = realm.createUser("hostile");
         enrolled(user);

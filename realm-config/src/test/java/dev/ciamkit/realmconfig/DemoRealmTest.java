@@ -99,7 +99,9 @@ class DemoRealmTest {
             assertThat(policy.isEnabled()).isTrue();
             assertThat(policy.getConditions())
                     .extracting(c -> c.getConditionProviderId())
-                    .containsExactly("any-client");
+                    .containsExactly("client-access-type");
+            assertThat(policy.getConditions().get(0).getConfiguration().toString())
+                    .contains("public");
             assertThat(policy.getProfiles()).containsExactly("ciamkit-risk-recheck");
         });
         assertThat(realm.getParsedClientProfiles().getProfiles())

@@ -41,6 +41,11 @@ public record RiskAssessment(int score, RiskLevel level, List<SignalResult> resu
         return new RiskAssessment(score, floor, raised, evidence, at);
     }
 
+    /** Whether a decisive finding fired (a denied network, a known-bad address, impossible travel). */
+    public boolean decisive() {
+        return results.stream().anyMatch(SignalResult::decisive);
+    }
+
     /** The reasons of the results that fired or could not tell, e.g. {@code device:new_device,time:unknown}. */
     public String reasons() {
         return results.stream()

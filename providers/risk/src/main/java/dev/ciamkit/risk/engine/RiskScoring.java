@@ -40,7 +40,7 @@ public record RiskScoring(
         int veryHigh = BoundedInt.read(config, VERY_HIGH_FROM, 80, 1, 100);
         int evidence = BoundedInt.read(config, MIN_EVIDENCE, 2, 0, 10);
         int unknown = BoundedInt.read(config, UNKNOWN_POINTS, 10, 0, 100);
-        int decisive = BoundedInt.read(config, DECISIVE_POINTS, 60, 0, 100);
+        int decisive = BoundedInt.read(config, DECISIVE_POINTS, 60, 1, 100);
         if (!(medium <= high && high <= veryHigh)) {
             medium = 25;
             high = 50;

@@ -8,6 +8,7 @@ import dev.ciamkit.risk.profile.LearnNote;
 import dev.ciamkit.risk.spi.RiskInput;
 import dev.ciamkit.risk.spi.RiskPhase;
 import java.util.Map;
+import java.util.Set;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.Authenticator;
 import org.keycloak.models.AuthenticatorConfigModel;
@@ -20,37 +21,45 @@ import org.keycloak.models.UserModel;
  * Assesses the login's risk once per login, after the user is known, and keeps the assessment in the auth session for
  * the {@code ciamkit-risk-level} conditions that follow. It never fails a login by itself: denying is the deny step's
  * job, so a flow decides what each level costs. Puts level, score and reason codes in the event (never addresses).
- * Issues a fresh device cookie at each assessment (the id rotates), so what is remembered once this login succeeds is
- * an id this browser received during the login, never one that was planted in it or copied from it.
+ * The device cookie's id rotates when the login succeeds (see the learner), so what is remembered is an id this browser
+ * received on that response, never one that was planted in it or copied from it.
  */
 final class RiskEvaluatorAuthenticator implements Authenticator {
 
     static final String ACCOUNT_ACTION = "account_action";
+    /** The required actions that set or change a factor: a login that leads to one is never LOW. */
+    static final Set<String> FACTOR_ACTIONS =
+            Set.of("ciamkit-mobile-otp-register", "ciamkit-phone-register", "ciamkit-pin-register");
 
     @Override
     public void authenticate(AuthenticationFlowContext context) {
-        if (RiskNotes.level(context.getAuthenticationSession()).isEmpty()) {
+        UserModel user = context.getUser();
+        if (!RiskNotes.assessedFor(context.getAuthenticationSession(), user)) {
             KeycloakSession session = context.getSession();
             RealmModel realm = context.getRealm();
-            UserModel user = context.getUser();
             String verified = DeviceCookie.verifiedId(session, realm).orElse(null);
-            String deviceId = DeviceCookie.issueFresh(session, realm);
             Map<String, String> config = config(context.getAuthenticatorConfig());
             RiskInput input = RiskInputs.of(session, realm, user, RiskPhase.LOGIN, verified, config);
             RiskAssessment assessment = RiskEngine.assess(input);
-            if (context.getAuthenticationSession().getClientNote(Constants.KC_ACTION) != null) {
-                // An application-initiated action (register a device, change the phone or the PIN) re-authenticates
-                // through this flow: it changes the user's factors, so it always costs one (never LOW).
+            if (changesFactors(context, user)) {
+                // An application-initiated action (kc_action) or a pending one set by an admin registers a device or
+                // changes the phone or the PIN: that always costs a current factor, never the password alone.
                 assessment = assessment.atLeast(RiskLevel.MEDIUM, ACCOUNT_ACTION);
             }
+            // The device id rotates only when the login succeeds (the learner issues the new cookie on that response).
             String learn = user == null
                     ? null
-                    : new LearnNote(assessment.at().getEpochSecond(), deviceId, verified, assessment.observed())
+                    : new LearnNote(assessment.at().getEpochSecond(), null, verified, assessment.observed())
                             .seal(session, user.getId());
-            RiskNotes.store(context.getAuthenticationSession(), assessment, learn);
+            RiskNotes.store(context.getAuthenticationSession(), assessment, learn, user);
         }
         RiskNotes.describe(context.getEvent(), context.getAuthenticationSession());
         context.success();
+    }
+
+    private static boolean changesFactors(AuthenticationFlowContext context, UserModel user) {
+        return context.getAuthenticationSession().getClientNote(Constants.KC_ACTION) != null
+                || (user != null && user.getRequiredActionsStream().anyMatch(FACTOR_ACTIONS::contains));
     }
 
     static Map<String, String> config(AuthenticatorConfigModel model) {

@@ -15,6 +15,8 @@ public final class RiskNotes {
     public static final String LEVEL = "ciamkit.risk.level";
     public static final String SCORE = "ciamkit.risk.score";
     public static final String REASONS = "ciamkit.risk.reasons";
+    /** Whom the assessment is about: a flow that moves to another user (the reset after a login) assesses again. */
+    public static final String USER = "ciamkit.risk.user";
     /** Sealed: what to learn once the login succeeds (device, place, hour). */
     public static final String LEARN = "ciamkit.risk.learn";
 
@@ -26,7 +28,12 @@ public final class RiskNotes {
 
     private RiskNotes() {}
 
-    static void store(AuthenticationSessionModel authSession, RiskAssessment assessment, String learn) {
+    static void store(
+            AuthenticationSessionModel authSession,
+            RiskAssessment assessment,
+            String learn,
+            org.keycloak.models.UserModel user) {
+        authSession.setAuthNote(USER, user == null ? "" : user.getId());
         authSession.setAuthNote(LEVEL, assessment.level().name());
         authSession.setAuthNote(SCORE, Integer.toString(assessment.score()));
         authSession.setAuthNote(REASONS, assessment.reasons());
@@ -44,6 +51,14 @@ public final class RiskNotes {
         event.detail(DETAIL_LEVEL, authSession.getAuthNote(LEVEL))
                 .detail(DETAIL_SCORE, authSession.getAuthNote(SCORE))
                 .detail(DETAIL_REASONS, authSession.getAuthNote(REASONS));
+    }
+
+    /** Whether this login was assessed already, for this user. */
+    static boolean assessedFor(AuthenticationSessionModel authSession, org.keycloak.models.UserModel user) {
+        String assessed = authSession.getAuthNote(USER);
+        return authSession.getAuthNote(LEVEL) != null
+                && assessed != null
+                && assessed.equals(user == null ? "" : user.getId());
     }
 
     /** The level assessed in this login, or empty when no evaluator ran (yet). */

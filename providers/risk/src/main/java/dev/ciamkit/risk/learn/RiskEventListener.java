@@ -1,5 +1,6 @@
 package dev.ciamkit.risk.learn;
 
+import dev.ciamkit.risk.device.DeviceCookie;
 import dev.ciamkit.risk.flow.RiskConfigLocator;
 import dev.ciamkit.risk.flow.RiskNotes;
 import dev.ciamkit.risk.signal.velocity.AddressFailures;
@@ -80,6 +81,9 @@ final class RiskEventListener implements EventListenerProvider {
         }
         String sealed = userSession.getNote(RiskNotes.LEARN);
         userSession.removeNote(RiskNotes.LEARN);
+        // The login succeeded: this response gives the browser a new device id, and the learner moves the browser's
+        // remembered entry to it. A login abandoned or refused before here changes neither.
+        String freshDeviceId = DeviceCookie.issueFresh(session, realm);
         Map<String, String> config = RiskConfigLocator.find(realm).orElse(Map.of());
         String realmId = realm.getId();
         String userId = event.getUserId();
@@ -98,7 +102,7 @@ final class RiskEventListener implements EventListenerProvider {
                         s.getContext().setRealm(r);
                         UserModel user = s.users().getUserById(r, userId);
                         if (user != null) {
-                            new RiskLearner(s, r, user).learn(sealed, config);
+                            new RiskLearner(s, r, user).learn(sealed, config, freshDeviceId);
                         }
                     });
                 } catch (RuntimeException e) {

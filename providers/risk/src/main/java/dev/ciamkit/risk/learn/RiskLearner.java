@@ -30,7 +30,7 @@ final class RiskLearner {
         this.user = user;
     }
 
-    void learn(String sealed, Map<String, String> config) {
+    void learn(String sealed, Map<String, String> config, String freshDeviceId) {
         Optional<LearnNote> opened = LearnNote.open(session, user.getId(), sealed);
         if (opened.isEmpty()) {
             return;
@@ -48,12 +48,12 @@ final class RiskLearner {
         boolean newCountry = country != null && !before.countries().isEmpty() && !before.knowsCountry(country);
         boolean newDevice = false;
         String browser = note.value("device", "browser");
-        if (note.deviceId() != null) {
+        if (freshDeviceId != null) {
             newDevice = KnownDevices.remember(
                     session,
                     realm,
                     user,
-                    note.deviceId(),
+                    freshDeviceId,
                     note.previousDeviceId(),
                     Browser.fromObserved(note.observed().getOrDefault("device", Map.of())),
                     country,

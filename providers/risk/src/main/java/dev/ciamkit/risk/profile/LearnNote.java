@@ -12,7 +12,7 @@ import org.keycloak.util.JsonSerialization;
  * names the device cookie's id and the place.
  *
  * @param at when the assessment was made (epoch seconds)
- * @param deviceId the device cookie's id issued by this login (rotated), the one to remember
+ * @param deviceId unused since the id rotates on the response that completes the login (kept for notes in flight)
  * @param previousDeviceId the id the browser presented, verified, or null: its remembered entry moves to the new id
  * @param observed what each signal observed, by signal id
  */

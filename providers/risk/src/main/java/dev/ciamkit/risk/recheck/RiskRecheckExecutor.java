@@ -29,7 +29,7 @@ import org.keycloak.util.TokenUtil;
 /**
  * At each token refresh, assesses the session's risk again with the signals that mean something there (address,
  * location, recent failures: a refresh has no device cookie, and a confidential client refreshes from its server).
- * When the level rises above the one the session's login passed with, the session is revoked in a transaction of its
+ * When the level rises above the one the session's login passed with on a decisive finding, the session is revoked in a transaction of its
  * own (the refused request's transaction is rolled back), the event says why, and the refresh fails as
  * {@code invalid_grant}. Sessions whose login had no risk evaluator are left alone.
  */
@@ -70,7 +70,9 @@ final class RiskRecheckExecutor
         }
         RiskAssessment now =
                 RiskEngine.assess(RiskInputs.of(session, realm, us.getUser(), RiskPhase.REFRESH, null, config.get()));
-        if (now.level().compareTo(passed.get()) <= 0) {
+        // Only a decisive finding (the session's address is now on a denied or known-bad network, or impossible travel)
+        // ends a session: strangers failing logins from a shared address must not end everyone's sessions there.
+        if (now.level().compareTo(passed.get()) <= 0 || !now.decisive()) {
             return;
         }
         try {
