@@ -2,17 +2,20 @@ package dev.ciamkit.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import dev.ciamkit.it.support.Admin;
+import dev.ciamkit.it.support.AdminApi;
 import dev.ciamkit.it.support.AuthenticatorApp;
 import dev.ciamkit.it.support.HttpLogin;
 import dev.ciamkit.it.support.KeycloakServerExtension;
 import dev.ciamkit.it.support.Mails;
 import dev.ciamkit.it.support.Oidc;
 import dev.ciamkit.it.support.OtpJourney;
+import dev.ciamkit.it.support.TestGeoIp;
 import dev.ciamkit.it.support.TestRealm;
 import dev.ciamkit.it.support.TestUsers.TestUser;
 import jakarta.mail.internet.MimeMessage;
@@ -24,7 +27,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.keycloak.admin.client.Keycloak;
+import org.keycloak.representations.idm.ClientRepresentation;
 import org.keycloak.representations.idm.EventRepresentation;
 
 /**
@@ -301,19 +307,25 @@ class RiskIT {
                 .isTrue();
     }
 
-    @Test
-    void seoul_then_tokyo_a_minute_later_is_impossible_travel_and_refused() throws Exception {
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+        // the shipped sample location CSV (documentation ranges): 192.0.2.0/24 is Seoul, 198.51.100.0/24 Tokyo
+        "sample CSV: Seoul then Tokyo, 192.0.2.10, 198.51.100.10, Seoul, Tokyo",
+        // the GeoIP2 database the IT server reads beside the CSV (TestGeoIp): London, then Sydney
+        "GeoIP2 database: London then Sydney, " + TestGeoIp.LONDON + ", " + TestGeoIp.SYDNEY + ", London, Sydney"
+    })
+    void a_login_far_away_a_minute_after_the_last_is_impossible_travel_and_refused(
+            String source, String from, String to, String fromCity, String toCity) throws Exception {
         TestUser user = realm.createUser("travel");
         AuthenticatorApp phone = enrolled(user);
-        // the shipped sample location CSV (documentation ranges): 192.0.2.0/24 is Seoul, 198.51.100.0/24 Tokyo
-        HttpLogin seoul = browser(TRUSTED_PROXY, "192.0.2.10");
-        seoul.signIn(realm.name(), user.username(), Map.of());
-        assertThat(seoul.submitOtp(phone.nextCode()).statusCode()).isEqualTo(302);
+        HttpLogin first = browser(TRUSTED_PROXY, from);
+        first.signIn(realm.name(), user.username(), Map.of());
+        assertThat(first.submitOtp(phone.nextCode()).statusCode()).isEqualTo(302);
 
-        HttpLogin tokyo = browser(TRUSTED_PROXY, "198.51.100.10");
-        HttpResponse<String> refused = tokyo.signIn(realm.name(), user.username(), Map.of());
+        HttpLogin second = browser(TRUSTED_PROXY, to);
+        HttpResponse<String> refused = second.signIn(realm.name(), user.username(), Map.of());
 
-        assertThat(tokyo.page().getElementById("ciamkit-risk-deny")).isNotNull();
+        assertThat(second.page().getElementById("ciamkit-risk-deny")).isNotNull();
         EventRepresentation denied = latest(user, "LOGIN_ERROR");
         assertThat(denied.getDetails())
                 .containsEntry("ciamkit_risk_level", "VERY_HIGH")
@@ -321,7 +333,7 @@ class RiskIT {
                         "ciamkit_risk_reasons",
                         reasons -> assertThat(reasons)
                                 .contains("location:impossible_travel")
-                                .doesNotContain("Seoul", "Tokyo", "192.0.2", "198.51.100"));
+                                .doesNotContain(fromCity, toCity, from, to));
         assertThat(refused.statusCode()).isEqualTo(200);
     }
 
@@ -380,5 +392,91 @@ class RiskIT {
                     .as("assessed and stepped up, headers %s", headers.keySet())
                     .isTrue();
         }
+    }
+
+    @Test
+    void the_admin_report_explains_each_assessment_and_every_read_is_an_admin_event() throws Exception {
+        TestUser user = realm.createUser("report");
+        AuthenticatorApp phone = enrolled(user);
+        HttpLogin laptop = browser(TRUSTED_PROXY, null);
+        laptop.signIn(realm.name(), user.username(), Map.of());
+        assertThat(laptop.submitOtp(phone.nextCode()).statusCode()).isEqualTo(302);
+
+        JsonNode page = json(AdminApi.get(admin, realm.name(), "/ciamkit-risk/assessments?user=" + user.username()));
+        assertThat(page.get("total").asLong())
+                .as("the enrolment's login and this one")
+                .isEqualTo(2);
+        JsonNode newest = page.get("assessments").get(0);
+        assertThat(newest.get("username").asText()).isEqualTo(user.username());
+        assertThat(newest.get("userId").asText()).isEqualTo(user.id());
+        assertThat(newest.get("phase").asText()).isEqualTo("LOGIN");
+        assertThat(newest.get("level").asText()).isEqualTo("HIGH");
+        assertThat(newest.get("reasons").toString()).contains("device:new_browser_family");
+        assertThat(newest.get("at").asText()).endsWith("Z");
+        assertThat(newest.toString()).as("no address in the report").doesNotContain("127.0.0.1");
+
+        JsonNode summary = json(AdminApi.get(admin, realm.name(), "/ciamkit-risk/summary?days=1"));
+        assertThat(summary.get("byLevel").get("HIGH").asLong()).isGreaterThanOrEqualTo(1);
+        assertThat(summary.get("assessments").asLong()).isGreaterThanOrEqualTo(2);
+
+        HttpResponse<String> csv =
+                AdminApi.get(admin, realm.name(), "/ciamkit-risk/assessments.csv?level=high&user=" + user.id());
+        assertThat(csv.statusCode()).isEqualTo(200);
+        assertThat(csv.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("text/csv"));
+        List<String> lines = csv.body().lines().toList();
+        assertThat(lines.get(0)).isEqualTo("assessed_at,username,user_id,phase,level,score,reasons,client_id,id");
+        assertThat(lines).hasSize(2);
+        assertThat(lines.get(1)).contains("," + user.username() + "," + user.id() + ",LOGIN,HIGH,");
+
+        assertThat(realm.resource().getAdminEvents())
+                .as("who read whose risk is itself recorded")
+                .filteredOn(event -> "CIAMKIT_RISK_REPORT".equals(event.getResourceType()))
+                .extracting(event -> event.getOperationType() + " " + event.getResourcePath())
+                .anyMatch(read -> read.startsWith("ACTION ") && read.endsWith("ciamkit-risk/assessments"))
+                .anyMatch(read -> read.startsWith("ACTION ") && read.endsWith("ciamkit-risk/summary"))
+                .anyMatch(read -> read.startsWith("ACTION ") && read.endsWith("ciamkit-risk/assessments.csv"));
+    }
+
+    @Test
+    void the_admin_report_needs_view_users_and_refuses_bad_filters() throws Exception {
+        // the realm's API client, with a service account that holds no realm-management role
+        ClientRepresentation api =
+                realm.resource().clients().findByClientId(Oidc.API_CLIENT).get(0);
+        String secret =
+                realm.resource().clients().get(api.getId()).generateNewSecret().getValue();
+        String serviceAccount = Oidc.token(
+                        realm.name(),
+                        Map.of(
+                                "grant_type",
+                                "client_credentials",
+                                "client_id",
+                                Oidc.API_CLIENT,
+                                "client_secret",
+                                secret))
+                .body()
+                .path("access_token")
+                .asText();
+        assertThat(serviceAccount).as("a token of a client without view-users").isNotEmpty();
+        for (String path :
+                List.of("/ciamkit-risk/summary", "/ciamkit-risk/assessments", "/ciamkit-risk/assessments.csv")) {
+            assertThat(AdminApi.get(realm.name(), path, serviceAccount).statusCode())
+                    .as(path)
+                    .isEqualTo(403);
+        }
+        assertThat(AdminApi.get(admin, realm.name(), "/ciamkit-risk/assessments?level=EXTREME")
+                        .statusCode())
+                .isEqualTo(400);
+        assertThat(AdminApi.get(admin, realm.name(), "/ciamkit-risk/assessments?days=0")
+                        .statusCode())
+                .isEqualTo(400);
+        assertThat(AdminApi.get(admin, realm.name(), "/ciamkit-risk/assessments?user=nobody-here")
+                        .statusCode())
+                .isEqualTo(404);
+    }
+
+    private static JsonNode json(HttpResponse<String> response) throws Exception {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return JSON.readTree(response.body());
     }
 }

@@ -21,6 +21,11 @@ public final class AdminApi {
         return get(path, admin.tokenManager().getAccessTokenString());
     }
 
+    /** GET on a test realm's admin API with a token of the caller's choosing (permission tests). */
+    public static HttpResponse<String> get(String realm, String path, String token) throws Exception {
+        return send(HttpRequest.newBuilder(uri(realm, path)).GET(), token);
+    }
+
     /** GET on another realm's admin API (a test realm of one class's own). */
     public static HttpResponse<String> get(Keycloak admin, String realm, String path) throws Exception {
         return send(HttpRequest.newBuilder(uri(realm, path)).GET(), token(admin));

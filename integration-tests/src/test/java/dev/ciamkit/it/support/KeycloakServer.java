@@ -42,6 +42,7 @@ public final class KeycloakServer implements AutoCloseable {
         deleteRecursively(data);
         Files.createDirectories(data);
         Path log = workDir.resolve("keycloak-server.log");
+        Path geoip = TestGeoIp.write(workDir.resolve("it-geoip-city.mmdb"));
         H2Database database = H2Database.start(data);
         Instant started = Instant.now();
         ServerProcess process;
@@ -58,6 +59,9 @@ public final class KeycloakServer implements AutoCloseable {
                             // other peer (e.g. a client on ::1) is not. Risk, brute force and events all use it.
                             "--proxy-headers=xforwarded",
                             "--proxy-trusted-addresses=127.0.0.1",
+                            // A GeoIP2 City database beside the sample CSV of keycloak.conf: the CSV's networks first,
+                            // the database for the rest (see TestGeoIp)
+                            "--spi-ciamkit-risk-signal--location--geoip-database=" + geoip,
                             // H2 served over TCP from the test JVM, so tests can read the rows the server writes
                             "--db-url=" + database.jdbcUrl(),
                             "--db-username=" + H2Database.USER,

@@ -1,5 +1,6 @@
 package dev.ciamkit.otp.admin;
 
+import dev.ciamkit.common.report.Csv;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.io.BufferedWriter;
 import java.io.IOException;

@@ -5,6 +5,7 @@ import dev.ciamkit.risk.engine.RiskAssessment;
 import dev.ciamkit.risk.engine.RiskEngine;
 import dev.ciamkit.risk.engine.RiskLevel;
 import dev.ciamkit.risk.profile.LearnNote;
+import dev.ciamkit.risk.report.RiskAssessmentLog;
 import dev.ciamkit.risk.spi.RiskInput;
 import dev.ciamkit.risk.spi.RiskPhase;
 import java.util.Map;
@@ -52,6 +53,15 @@ final class RiskEvaluatorAuthenticator implements Authenticator {
                     : new LearnNote(assessment.at().getEpochSecond(), null, verified, assessment.observed())
                             .seal(session, user.getId());
             RiskNotes.store(context.getAuthenticationSession(), assessment, learn, user);
+            if (user != null) {
+                RiskAssessmentLog.record(
+                        session,
+                        realm.getId(),
+                        user.getId(),
+                        RiskPhase.LOGIN,
+                        context.getAuthenticationSession().getClient().getClientId(),
+                        assessment);
+            }
         }
         RiskNotes.describe(context.getEvent(), context.getAuthenticationSession());
         context.success();

@@ -6,6 +6,7 @@ import dev.ciamkit.risk.engine.RiskLevel;
 import dev.ciamkit.risk.flow.RiskConfigLocator;
 import dev.ciamkit.risk.flow.RiskInputs;
 import dev.ciamkit.risk.flow.RiskNotes;
+import dev.ciamkit.risk.report.RiskAssessmentLog;
 import dev.ciamkit.risk.spi.RiskPhase;
 import java.util.Map;
 import java.util.Optional;
@@ -77,6 +78,13 @@ final class RiskRecheckExecutor
         }
         try {
             revoke(realm, us, refreshing.get().offline(), passed.get(), now);
+            RiskAssessmentLog.record(
+                    session,
+                    realm.getId(),
+                    us.getUser().getId(),
+                    RiskPhase.REFRESH,
+                    refresh.getClient().getClientId(),
+                    now);
         } catch (RuntimeException e) {
             // The refresh is refused all the same; the session ends at its own expiry or by an admin.
             LOG.warnf(

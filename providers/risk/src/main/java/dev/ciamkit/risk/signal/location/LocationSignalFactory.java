@@ -18,8 +18,9 @@ import org.keycloak.provider.ServerInfoAwareProviderFactory;
 
 /**
  * The {@code location} signal. Its data is a server setting, never a realm's: a GeoIP2/GeoLite2 database
- * ({@code --spi-ciamkit-risk-signal--location--geoip-database=/path/GeoLite2-City.mmdb}) or else a CIDR list
- * ({@code --spi-ciamkit-risk-signal--location--csv=/path/networks.csv}); relative paths start at the Keycloak home.
+ * ({@code --spi-ciamkit-risk-signal--location--geoip-database=/path/GeoLite2-City.mmdb}), a CIDR list
+ * ({@code --spi-ciamkit-risk-signal--location--csv=/path/networks.csv}), or both: then the list's networks are looked
+ * up first and the database answers for every other address; relative paths start at the Keycloak home.
  * The file is loaded once here; one that is missing or broken is a warning at start, not a failed start: the signal
  * then answers unknown, which costs logins their location evidence but never locks anyone out.
  */
@@ -43,47 +44,49 @@ public final class LocationSignalFactory implements RiskSignalFactory, ServerInf
     public void init(Config.Scope config) {
         String database = blankToNull(config.get(GEOIP_DATABASE));
         String csv = blankToNull(config.get(CSV));
-        if (database != null) {
-            if (csv != null) {
-                LOG.infof("CIAM Kit: location signal uses the GeoIP database; the option %s is ignored", CSV);
-            }
-            load(GEOIP_DATABASE, resolve(database), true);
-        } else if (csv != null) {
-            load(CSV, resolve(csv), false);
+        LocationSource list = csv == null ? null : load(CSV, resolve(csv), false);
+        LocationSource geoip = database == null ? null : load(GEOIP_DATABASE, resolve(database), true);
+        if (list instanceof CsvLocationSource overrides && geoip != null) {
+            // both: the list's networks first (corrections, a bank's own ranges), the database for the rest
+            source = new LayeredLocationSource(overrides, geoip);
         } else {
+            source = geoip != null ? geoip : list;
+        }
+        if (source != null) {
+            LOG.infof("CIAM Kit: location signal reads %s", source.kind());
+        } else if (database == null && csv == null) {
             LOG.debug("CIAM Kit: no location source configured; the location signal answers unknown");
+        } else {
+            noSourceReason = SOURCE_FAILED;
         }
     }
 
-    private void load(String option, Path path, boolean geoip) {
+    /** The source in a file, or null (with a warning naming the option) when it does not load or holds nothing. */
+    private static LocationSource load(String option, Path path, boolean geoip) {
         try {
             if (!Files.isRegularFile(path)) {
                 throw new NoSuchFileException(path.toString());
             }
-            source = geoip ? MaxMindLocationSource.open(path) : CsvLocationSource.load(path);
-            if (source instanceof CsvLocationSource list && list.size() == 0) {
-                source = null;
+            LocationSource loaded = geoip ? MaxMindLocationSource.open(path) : CsvLocationSource.load(path);
+            if (loaded instanceof CsvLocationSource list && list.size() == 0) {
                 LOG.warnf(
-                        "CIAM Kit: location CSV %s (option %s) holds no usable network; the location signal"
-                                + " answers unknown",
-                        path, option);
-                noSourceReason = SOURCE_FAILED;
-            } else {
-                LOG.infof("CIAM Kit: location signal reads %s (%s)", path, source.kind());
+                        "CIAM Kit: location CSV %s (option %s) holds no usable network; it is not used", path, option);
+                return null;
             }
+            LOG.infof("CIAM Kit: location file %s loaded (%s)", path, loaded.kind());
+            return loaded;
         } catch (Exception e) {
             // class name only: a parser's message could quote the file
-            source = null;
-            noSourceReason = SOURCE_FAILED;
             LOG.warnf(
-                    "CIAM Kit: location file %s (option %s of spi ciamkit-risk-signal, provider %s) %s; the"
-                            + " location signal answers unknown until it is fixed and the server restarted",
+                    "CIAM Kit: location file %s (option %s of spi ciamkit-risk-signal, provider %s) %s; it is not"
+                            + " used until it is fixed and the server restarted",
                     path,
                     option,
                     ID,
                     e instanceof NoSuchFileException
                             ? "does not exist or is not a file"
                             : "does not load (" + e.getClass().getSimpleName() + ")");
+            return null;
         }
     }
 
@@ -122,13 +125,14 @@ public final class LocationSignalFactory implements RiskSignalFactory, ServerInf
                 .name(GEOIP_DATABASE)
                 .type(ProviderConfigProperty.STRING_TYPE)
                 .helpText("Path of a GeoIP2 or GeoLite2 City or Country database (.mmdb); relative paths start at"
-                        + " the Keycloak home. Wins over " + CSV + ".")
+                        + " the Keycloak home. With " + CSV + " set too, the CSV's networks are looked up first.")
                 .add()
                 .property()
                 .name(CSV)
                 .type(ProviderConfigProperty.STRING_TYPE)
                 .helpText("Path of a CSV list network,country,city,latitude,longitude (CIDR networks, IPv4 and IPv6),"
-                        + " used when no " + GEOIP_DATABASE + " is set; relative paths start at the Keycloak home.")
+                        + " looked up before the " + GEOIP_DATABASE + " when both are set (corrections, own ranges);"
+                        + " relative paths start at the Keycloak home.")
                 .add()
                 .build();
     }
@@ -137,7 +141,10 @@ public final class LocationSignalFactory implements RiskSignalFactory, ServerInf
     public Map<String, String> getOperationalInfo() {
         Map<String, String> info = new LinkedHashMap<>();
         info.put("source", source == null ? noSourceReason : source.kind());
-        if (source instanceof CsvLocationSource list) {
+        CsvLocationSource list = source instanceof LayeredLocationSource layered
+                ? layered.overrides()
+                : source instanceof CsvLocationSource csv ? csv : null;
+        if (list != null) {
             info.put("networks", Integer.toString(list.size()));
             info.put("skippedLines", Integer.toString(list.badLines().size()));
         }

@@ -79,12 +79,34 @@ class LocationSignalFactoryTest {
         }
 
         @Test
-        void the_geoip_database_wins_over_the_csv() throws IOException {
+        void with_both_the_csv_networks_come_first_and_the_database_answers_the_rest() throws IOException {
+            Path mmdb = dir.resolve("city.mmdb");
+            TestMmdbWriter.write(
+                    mmdb, Map.of("192.0.2.0/24", GeoPlace.country("JP"), "198.51.100.0/24", GeoPlace.country("US")));
+            init(mmdb.toString(), csv("192.0.2.0/24,KR,,,\n").toString());
+            assertThat(evaluate("192.0.2.1").observed()).containsEntry("country", "KR");
+            assertThat(evaluate("198.51.100.7").observed()).containsEntry("country", "US");
+            assertThat(evaluate("203.0.113.9").state()).isEqualTo(SignalResult.State.UNKNOWN);
+            assertThat(factory.getOperationalInfo())
+                    .containsEntry("source", "csv+geoip-city")
+                    .containsEntry("networks", "1");
+        }
+
+        @Test
+        void a_database_alone_answers_every_address() throws IOException {
             Path mmdb = dir.resolve("city.mmdb");
             TestMmdbWriter.write(mmdb, Map.of("192.0.2.0/24", GeoPlace.country("JP")));
-            init(mmdb.toString(), csv("192.0.2.0/24,KR,,,\n").toString());
+            init(mmdb.toString(), null);
             assertThat(evaluate("192.0.2.1").observed()).containsEntry("country", "JP");
             assertThat(factory.getOperationalInfo()).containsEntry("source", "geoip-city");
+        }
+
+        @Test
+        void a_broken_database_leaves_the_csv_working() throws IOException {
+            init(
+                    csv("192.0.2.0/24,KR,,,\n").toString(),
+                    csv("192.0.2.0/24,KR,,,\n").toString());
+            assertThat(evaluate("192.0.2.1").observed()).containsEntry("country", "KR");
         }
 
         @ParameterizedTest

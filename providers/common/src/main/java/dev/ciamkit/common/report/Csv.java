@@ -1,18 +1,18 @@
-package dev.ciamkit.otp.admin;
+package dev.ciamkit.common.report;
 
 import java.util.List;
 import java.util.stream.Collectors;
 
 /** RFC 4180 CSV, with cells that a spreadsheet would run as a formula defused by a leading apostrophe. */
-final class Csv {
+public final class Csv {
 
     private Csv() {}
 
-    static String line(List<?> cells) {
+    public static String line(List<?> cells) {
         return cells.stream().map(Csv::cell).collect(Collectors.joining(",")) + "\r\n";
     }
 
-    static String cell(Object value) {
+    public static String cell(Object value) {
         String text = value == null ? "" : value.toString();
         if (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
             text = "'" + text;

@@ -1,4 +1,4 @@
-package dev.ciamkit.otp.admin;
+package dev.ciamkit.common.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
