@@ -23,8 +23,9 @@ import org.keycloak.admin.client.Keycloak;
 @ExtendWith(KeycloakServerExtension.class)
 class LoadScenarioSmokeIT {
 
-    private static final List<String> REALMS = List.of("bench-stock", "bench-ciamkit", "bench-ciamkit-pin");
-    private static final List<String> SCENARIOS = List.of("otp", "pin-otp");
+    private static final List<String> REALMS =
+            List.of("bench-stock", "bench-ciamkit", "bench-ciamkit-pin", "bench-ciamkit-risk");
+    private static final List<String> SCENARIOS = List.of("otp", "pin-otp", "risk");
     private static final Map<String, String> SMOKE = Map.of(
             "bench.concurrency", "2",
             "bench.warmupSeconds", "0",

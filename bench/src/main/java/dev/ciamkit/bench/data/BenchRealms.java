@@ -56,6 +56,7 @@ public final class BenchRealms {
     public static final String STOCK = "bench-stock";
     public static final String CIAMKIT = "bench-ciamkit";
     public static final String CIAMKIT_PIN = "bench-ciamkit-pin";
+    public static final String CIAMKIT_RISK = "bench-ciamkit-risk";
     public static final String APP = "bench-app";
     public static final String API = "bench-api";
     public static final String API_SECRET = "bench-api-secret";
@@ -74,7 +75,14 @@ public final class BenchRealms {
                 "pin-otp",
                 CIAMKIT_PIN,
                 "CIAM Kit `ciamkit pin-otp` flow: username, then PIN (Argon2id with Keycloak's defaults over the PIN's "
-                        + "HMAC with the pepper) and mobile OTP on one page");
+                        + "HMAC with the pepper) and mobile OTP on one page"),
+        RISK(
+                "risk",
+                CIAMKIT_RISK,
+                "CIAM Kit `ciamkit browser` flow with adaptive risk: password, the risk evaluator (network, location"
+                        + " from the sample CSV, device, time and velocity; learning and a report row after each login),"
+                        + " then mobile OTP when the risk is MEDIUM or more (every login here: each comes from a browser"
+                        + " never seen)");
 
         private final String id;
         private final String realm;
@@ -100,7 +108,7 @@ public final class BenchRealms {
                     return scenario;
                 }
             }
-            throw new IllegalArgumentException("unknown bench scenario '" + id + "' (otp or pin-otp)");
+            throw new IllegalArgumentException("unknown bench scenario '" + id + "' (otp, pin-otp or risk)");
         }
     }
 
@@ -126,9 +134,10 @@ public final class BenchRealms {
         PasswordCredentialModel password = argon2().encodedCredential(PASSWORD, 5);
         KeyMaterial keys = KeyFile.load(keyFile);
         Envelope envelope = keys.envelope(RANDOM);
-        writeRealm(STOCK, users, password, null, null, out);
+        writeRealm(STOCK, null, users, password, null, null, out);
         writeRealm(
                 scenario.realm(),
+                scenario,
                 users,
                 password,
                 envelope,
@@ -146,6 +155,7 @@ public final class BenchRealms {
 
     private static void writeRealm(
             String name,
+            Scenario scenario,
             int users,
             PasswordCredentialModel password,
             Envelope envelope,
@@ -159,9 +169,11 @@ public final class BenchRealms {
         realm.setBruteForceProtected(true);
         realm.setFailureFactor(30);
         realm.setClients(clients(name));
-        if (pepper != null) {
+        if (scenario == Scenario.PIN_OTP) {
             pinOtpFlow(realm);
-        } else if (envelope != null) {
+        } else if (scenario == Scenario.RISK) {
+            riskFlow(realm);
+        } else if (scenario == Scenario.OTP) {
             ciamkitFlow(realm);
         }
         Files.writeString(out.resolve(name + "-realm.json"), JsonSerialization.writeValueAsString(realm));
@@ -290,6 +302,46 @@ public final class BenchRealms {
         config.setAlias("ciamkit mobile otp");
         config.setConfig(Map.of("otp-window", "1", "otp-device-max-failures", "5"));
         realm.setAuthenticatorConfig(List.of(config));
+        realm.setBrowserFlow("ciamkit browser");
+        realm.setRequiredActions(requiredActions());
+    }
+
+    /**
+     * The demo realm's "ciamkit browser" with its risk steps: password, the evaluator (every signal at its default
+     * weight), then mobile OTP when the risk is at least MEDIUM. Each bench login comes from a browser never seen (its
+     * cookie jar is emptied), so every login runs the whole of it, learning and the report row included.
+     */
+    private static void riskFlow(RealmRepresentation realm) {
+        AuthenticationFlowRepresentation top = flow(
+                "ciamkit browser",
+                true,
+                List.of(
+                        execution("auth-cookie", null, "ALTERNATIVE", 10, null),
+                        execution(null, "ciamkit browser forms", "ALTERNATIVE", 20, null)));
+        AuthenticationFlowRepresentation forms = flow(
+                "ciamkit browser forms",
+                false,
+                List.of(
+                        execution("auth-username-password-form", null, "REQUIRED", 10, null),
+                        execution("ciamkit-risk-evaluator", null, "REQUIRED", 20, "ciamkit risk"),
+                        execution(null, "ciamkit risk step-up", "CONDITIONAL", 30, null)));
+        AuthenticationFlowRepresentation stepUp = flow(
+                "ciamkit risk step-up",
+                false,
+                List.of(
+                        execution("ciamkit-risk-level", null, "REQUIRED", 10, "ciamkit risk medium"),
+                        execution("ciamkit-mobile-otp-form", null, "REQUIRED", 20, "ciamkit mobile otp")));
+        realm.setAuthenticationFlows(List.of(top, forms, stepUp));
+        AuthenticatorConfigRepresentation otp = new AuthenticatorConfigRepresentation();
+        otp.setAlias("ciamkit mobile otp");
+        otp.setConfig(Map.of("otp-window", "1", "otp-device-max-failures", "5"));
+        AuthenticatorConfigRepresentation risk = new AuthenticatorConfigRepresentation();
+        risk.setAlias("ciamkit risk");
+        risk.setConfig(Map.of("risk-medium-from", "25", "risk-high-from", "50"));
+        AuthenticatorConfigRepresentation medium = new AuthenticatorConfigRepresentation();
+        medium.setAlias("ciamkit risk medium");
+        medium.setConfig(Map.of("risk-level", "MEDIUM", "risk-comparison", "at-least"));
+        realm.setAuthenticatorConfig(List.of(otp, risk, medium));
         realm.setBrowserFlow("ciamkit browser");
         realm.setRequiredActions(requiredActions());
     }

@@ -42,7 +42,8 @@ import java.util.UUID;
  * Full authorization-code logins with PKCE and code exchange, codes computed here from the users' seeds: (a) stock
  * Keycloak's browser flow with its own OTP form (realm bench-stock) and (b) the CIAM Kit flow of
  * {@code bench.scenario} ({@code otp}: "ciamkit browser", password then mobile OTP, realm bench-ciamkit;
- * {@code pin-otp}: "ciamkit pin-otp", username then PIN and mobile OTP on one page, realm bench-ciamkit-pin) at the
+ * {@code pin-otp}: "ciamkit pin-otp", username then PIN and mobile OTP on one page, realm bench-ciamkit-pin;
+ * {@code risk}: "ciamkit browser" with the risk evaluator before the OTP, realm bench-ciamkit-risk) at the
  * same time, half of the closed model's users each, phase after phase, then (c) client
  * credentials. Each phase is its own group, so Gatling's statistics come per phase, and round n compares (b) with (a)
  * over the same seconds: whatever the server or this load generator does meanwhile (JIT, GC, a neighbour on the
