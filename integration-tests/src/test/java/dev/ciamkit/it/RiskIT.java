@@ -104,6 +104,15 @@ class RiskIT {
         return OtpJourney.enrolled(realm.name(), user.username()).lookingAhead(3);
     }
 
+    /** A laptop on the office network that signed in once with the OTP: a known device, with no session left. */
+    private static HttpLogin knownLaptop(TestUser user, AuthenticatorApp phone) throws Exception {
+        HttpLogin laptop = browser(TRUSTED_PROXY, null);
+        laptop.signIn(realm.name(), user.username(), Map.of());
+        assertThat(laptop.submitOtp(phone.nextCode()).statusCode()).isEqualTo(302);
+        laptop.forgetSession();
+        return laptop;
+    }
+
     private static EventRepresentation latest(TestUser user, String type) {
         return realm.events(user, type).stream()
                 .max(Comparator.comparingLong(EventRepresentation::getTime))
@@ -144,10 +153,7 @@ class RiskIT {
     void a_client_asking_for_level_2_gets_the_otp_on_a_known_device_too_and_only_once() throws Exception {
         TestUser user = realm.createUser("loa");
         AuthenticatorApp phone = enrolled(user);
-        HttpLogin laptop = browser(TRUSTED_PROXY, null);
-        laptop.signIn(realm.name(), user.username(), Map.of());
-        laptop.submitOtp(phone.nextCode());
-        laptop.forgetSession();
+        HttpLogin laptop = knownLaptop(user, phone);
 
         HttpResponse<String> stepUp = laptop.signIn(realm.name(), user.username(), Map.of("acr_values", "otp"));
 
@@ -196,10 +202,7 @@ class RiskIT {
     void recent_failures_of_the_user_raise_the_level_on_a_known_device() throws Exception {
         TestUser user = realm.createUser("velocity");
         AuthenticatorApp phone = enrolled(user);
-        HttpLogin laptop = browser(TRUSTED_PROXY, null);
-        laptop.signIn(realm.name(), user.username(), Map.of());
-        laptop.submitOtp(phone.nextCode());
-        laptop.forgetSession();
+        HttpLogin laptop = knownLaptop(user, phone);
 
         HttpLogin guesser = browser(TRUSTED_PROXY, null);
         for (int i = 0; i < 3; i++) {
@@ -290,10 +293,7 @@ class RiskIT {
     void an_application_initiated_factor_change_asks_for_the_otp_even_on_a_low_login() throws Exception {
         TestUser user = realm.createUser("kc-action");
         AuthenticatorApp phone = enrolled(user);
-        HttpLogin laptop = browser(TRUSTED_PROXY, null);
-        laptop.signIn(realm.name(), user.username(), Map.of());
-        laptop.submitOtp(phone.nextCode());
-        laptop.forgetSession();
+        HttpLogin laptop = knownLaptop(user, phone);
         assertThat(laptop.signIn(realm.name(), user.username(), Map.of()).statusCode())
                 .as("LOW: the known device on the trusted network")
                 .isEqualTo(302);
@@ -358,10 +358,7 @@ class RiskIT {
     void a_factor_action_set_by_an_admin_asks_for_the_otp_even_on_a_known_device() throws Exception {
         TestUser user = realm.createUser("admin-action");
         AuthenticatorApp phone = enrolled(user);
-        HttpLogin laptop = browser(TRUSTED_PROXY, null);
-        laptop.signIn(realm.name(), user.username(), Map.of());
-        laptop.submitOtp(phone.nextCode());
-        laptop.forgetSession();
+        HttpLogin laptop = knownLaptop(user, phone);
         realm.requireActions(user, "ciamkit-phone-register");
 
         HttpResponse<String> answer = laptop.signIn(realm.name(), user.username(), Map.of());

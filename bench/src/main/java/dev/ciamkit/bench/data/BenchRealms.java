@@ -285,12 +285,7 @@ public final class BenchRealms {
 
     /** The same flow as the demo realm's "ciamkit browser": password, then our mobile OTP form. */
     private static void ciamkitFlow(RealmRepresentation realm) {
-        AuthenticationFlowRepresentation top = flow(
-                "ciamkit browser",
-                true,
-                List.of(
-                        execution("auth-cookie", null, "ALTERNATIVE", 10, null),
-                        execution(null, "ciamkit browser forms", "ALTERNATIVE", 20, null)));
+        AuthenticationFlowRepresentation top = cookieOr("ciamkit browser", "ciamkit browser forms");
         AuthenticationFlowRepresentation forms = flow(
                 "ciamkit browser forms",
                 false,
@@ -312,12 +307,7 @@ public final class BenchRealms {
      * cookie jar is emptied), so every login runs the whole of it, learning and the report row included.
      */
     private static void riskFlow(RealmRepresentation realm) {
-        AuthenticationFlowRepresentation top = flow(
-                "ciamkit browser",
-                true,
-                List.of(
-                        execution("auth-cookie", null, "ALTERNATIVE", 10, null),
-                        execution(null, "ciamkit browser forms", "ALTERNATIVE", 20, null)));
+        AuthenticationFlowRepresentation top = cookieOr("ciamkit browser", "ciamkit browser forms");
         AuthenticationFlowRepresentation forms = flow(
                 "ciamkit browser forms",
                 false,
@@ -364,12 +354,7 @@ public final class BenchRealms {
 
     /** The same flow as the demo realm's "ciamkit pin-otp": username, then PIN and mobile OTP on one page. */
     private static void pinOtpFlow(RealmRepresentation realm) {
-        AuthenticationFlowRepresentation top = flow(
-                "ciamkit pin-otp",
-                true,
-                List.of(
-                        execution("auth-cookie", null, "ALTERNATIVE", 10, null),
-                        execution(null, "ciamkit pin-otp forms", "ALTERNATIVE", 20, null)));
+        AuthenticationFlowRepresentation top = cookieOr("ciamkit pin-otp", "ciamkit pin-otp forms");
         AuthenticationFlowRepresentation forms = flow(
                 "ciamkit pin-otp forms",
                 false,
@@ -383,6 +368,16 @@ public final class BenchRealms {
         realm.setAuthenticatorConfig(List.of(config));
         realm.setBrowserFlow("ciamkit pin-otp");
         realm.setRequiredActions(requiredActions());
+    }
+
+    /** A top-level flow: Keycloak's SSO cookie, or else the forms of a sub-flow. */
+    private static AuthenticationFlowRepresentation cookieOr(String alias, String forms) {
+        return flow(
+                alias,
+                true,
+                List.of(
+                        execution("auth-cookie", null, "ALTERNATIVE", 10, null),
+                        execution(null, forms, "ALTERNATIVE", 20, null)));
     }
 
     private static AuthenticationFlowRepresentation flow(

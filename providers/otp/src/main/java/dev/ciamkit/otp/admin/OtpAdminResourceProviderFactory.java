@@ -1,43 +1,24 @@
 package dev.ciamkit.otp.admin;
 
-import org.keycloak.Config;
+import dev.ciamkit.common.report.AdminResourceFactory;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
 import org.keycloak.services.resources.admin.AdminEventBuilder;
-import org.keycloak.services.resources.admin.ext.AdminRealmResourceProvider;
-import org.keycloak.services.resources.admin.ext.AdminRealmResourceProviderFactory;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 
-public final class OtpAdminResourceProviderFactory implements AdminRealmResourceProviderFactory {
+/** Mounts the mobile-OTP report and actions at {@code /admin/realms/{realm}/ciamkit-otp}. */
+public final class OtpAdminResourceProviderFactory extends AdminResourceFactory {
 
     public static final String ID = "ciamkit-otp";
 
     @Override
-    public AdminRealmResourceProvider create(KeycloakSession session) {
-        return new AdminRealmResourceProvider() {
-            @Override
-            public Object getResource(
-                    KeycloakSession s, RealmModel realm, AdminPermissionEvaluator auth, AdminEventBuilder adminEvent) {
-                return new OtpAdminResource(s, realm, auth, adminEvent);
-            }
-
-            @Override
-            public void close() {}
-        };
+    protected Object resource(
+            KeycloakSession session, RealmModel realm, AdminPermissionEvaluator auth, AdminEventBuilder adminEvent) {
+        return new OtpAdminResource(session, realm, auth, adminEvent);
     }
 
     @Override
     public String getId() {
         return ID;
     }
-
-    @Override
-    public void init(Config.Scope config) {}
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {}
-
-    @Override
-    public void close() {}
 }
