@@ -111,6 +111,23 @@ class DemoRealmTest {
     }
 
     @Test
+    void every_clients_authorization_request_records_its_transaction() {
+        assertThat(realm.getParsedClientPolicies().getPolicies()).anySatisfy(policy -> {
+            assertThat(policy.isEnabled()).isTrue();
+            assertThat(policy.getConditions())
+                    .extracting(c -> c.getConditionProviderId())
+                    .containsExactly("any-client");
+            assertThat(policy.getProfiles()).containsExactly("ciamkit-risk-transaction");
+        });
+        assertThat(realm.getParsedClientProfiles().getProfiles())
+                .anySatisfy(profile -> assertThat(profile.getExecutors())
+                        .extracting(e -> e.getExecutorProviderId())
+                        .containsExactly("ciamkit-risk-transaction"));
+        assertThat(config("ciamkit risk")).containsEntry("transaction.default-threshold", "1000000");
+        assertThat(config("ciamkit risk").get("transaction.thresholds")).contains("ciamkit-demo-app=");
+    }
+
+    @Test
     void every_flow_description_fits_keycloaks_column() {
         assertThat(realm.getAuthenticationFlows())
                 .allSatisfy(flow -> assertThat(flow.getDescription()).hasSizeLessThanOrEqualTo(255));

@@ -188,7 +188,7 @@ public class RiskAssessBenchmark {
                 "network.allow", "10.0.0.0/8##172.16.0.0/12##198.18.0.0/15",
                 "network.deny", "203.0.113.0/24##2001:db8:bad::/48");
         input = new RiskInput(
-                session[0], realm, user, RiskPhase.LOGIN, "192.0.2.10", CHROME, deviceId, profile, config, now);
+                session[0], realm, user, RiskPhase.LOGIN, "192.0.2.10", CHROME, deviceId, null, profile, config, now);
         RiskAssessment check = RiskEngine.assess(input);
         if (check.results().size() < 5 || !check.reasons().isEmpty()) {
             throw new IllegalStateException(

@@ -40,7 +40,8 @@ final class RiskEvaluatorAuthenticator implements Authenticator {
             RealmModel realm = context.getRealm();
             String verified = DeviceCookie.verifiedId(session, realm).orElse(null);
             Map<String, String> config = config(context.getAuthenticatorConfig());
-            RiskInput input = RiskInputs.of(session, realm, user, RiskPhase.LOGIN, verified, config);
+            RiskInput input = RiskInputs.of(
+                    session, realm, user, RiskPhase.LOGIN, verified, context.getAuthenticationSession(), config);
             RiskAssessment assessment = RiskEngine.assess(input);
             if (changesFactors(context, user)) {
                 // An application-initiated action (kc_action) or a pending one set by an admin registers a device or

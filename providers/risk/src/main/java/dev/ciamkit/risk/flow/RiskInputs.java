@@ -9,6 +9,7 @@ import org.keycloak.common.util.Time;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
+import org.keycloak.sessions.AuthenticationSessionModel;
 
 /** Builds the input of an assessment from the request, the way every caller must: the address Keycloak resolved. */
 public final class RiskInputs {
@@ -21,6 +22,7 @@ public final class RiskInputs {
             UserModel user,
             RiskPhase phase,
             String deviceId,
+            AuthenticationSessionModel authSession,
             Map<String, String> config) {
         String address = session.getContext().getConnection() == null
                 ? null
@@ -36,6 +38,7 @@ public final class RiskInputs {
                 address,
                 agent,
                 deviceId,
+                authSession,
                 new RiskProfileStore(session).read(user),
                 config,
                 // Keycloak's clock, so a test may move time with the admin API's time offset.

@@ -69,8 +69,8 @@ final class RiskRecheckExecutor
         if (passed.isEmpty() || config.isEmpty()) {
             return;
         }
-        RiskAssessment now =
-                RiskEngine.assess(RiskInputs.of(session, realm, us.getUser(), RiskPhase.REFRESH, null, config.get()));
+        RiskAssessment now = RiskEngine.assess(
+                RiskInputs.of(session, realm, us.getUser(), RiskPhase.REFRESH, null, null, config.get()));
         // Only a decisive finding (the session's address is now on a denied or known-bad network, or impossible travel)
         // ends a session: strangers failing logins from a shared address must not end everyone's sessions there.
         if (now.level().compareTo(passed.get()) <= 0 || !now.decisive()) {

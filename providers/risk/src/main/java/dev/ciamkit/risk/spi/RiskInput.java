@@ -6,6 +6,7 @@ import java.util.Map;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
+import org.keycloak.sessions.AuthenticationSessionModel;
 
 /**
  * What every signal reads, gathered once per assessment.
@@ -14,6 +15,8 @@ import org.keycloak.models.UserModel;
  *     {@code proxy-headers} and {@code proxy-trusted-addresses}); never parsed from headers by a signal
  * @param userAgent the request's {@code User-Agent}, already cut to {@link #MAX_USER_AGENT} characters; may be empty
  * @param deviceId the id from a device cookie whose signature checked out, or null
+ * @param authSession the login's authentication session (its client notes hold what the client asked for), or null at
+ *     a token refresh
  * @param profile what was learned from this user's earlier successful logins; empty for a first login, never null
  * @param config the evaluator's configuration (each signal reads its own keys, see its factory); never null
  */
@@ -25,6 +28,7 @@ public record RiskInput(
         String clientAddress,
         String userAgent,
         String deviceId,
+        AuthenticationSessionModel authSession,
         RiskProfile profile,
         Map<String, String> config,
         Instant now) {

@@ -46,7 +46,8 @@ class DeviceSignalTest {
     }
 
     private RiskInput input(UserModel user, String ua, String deviceId, Map<String, String> config) {
-        return new RiskInput(session, realm, user, RiskPhase.LOGIN, "203.0.113.7", ua, deviceId, null, config, NOW);
+        return new RiskInput(
+                session, realm, user, RiskPhase.LOGIN, "203.0.113.7", ua, deviceId, null, null, config, NOW);
     }
 
     private void known(String deviceId, Browser browser) {

@@ -47,8 +47,8 @@ class LocationSignalFactoryTest {
     }
 
     SignalResult evaluate(String address) {
-        RiskInput input =
-                new RiskInput(null, null, null, RiskPhase.LOGIN, address, "", null, null, Map.of(), Instant.now());
+        RiskInput input = new RiskInput(
+                null, null, null, RiskPhase.LOGIN, address, "", null, null, null, Map.of(), Instant.now());
         return factory.create(null).evaluate(input);
     }
 

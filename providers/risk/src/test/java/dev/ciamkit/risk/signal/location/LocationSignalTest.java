@@ -58,7 +58,8 @@ class LocationSignalTest {
     }
 
     static SignalResult evaluate(String address, RiskProfile profile, Instant now, Map<String, String> config) {
-        RiskInput input = new RiskInput(null, null, null, RiskPhase.LOGIN, address, "", null, profile, config, now);
+        RiskInput input =
+                new RiskInput(null, null, null, RiskPhase.LOGIN, address, "", null, null, profile, config, now);
         return new LocationSignal(SOURCE, LocationSignalFactory.NO_SOURCE).evaluate(input);
     }
 
@@ -246,7 +247,8 @@ class LocationSignalTest {
 
         @Test
         void without_a_source_the_factorys_reason_is_given() {
-            RiskInput input = new RiskInput(null, null, null, RiskPhase.REFRESH, SEOUL, null, null, null, null, LAST);
+            RiskInput input =
+                    new RiskInput(null, null, null, RiskPhase.REFRESH, SEOUL, null, null, null, null, null, LAST);
             SignalResult result = new LocationSignal(null, LocationSignalFactory.NO_SOURCE).evaluate(input);
             assertThat(result.state()).isEqualTo(State.UNKNOWN);
             assertThat(result.reason()).isEqualTo("no_location_source");

@@ -22,7 +22,7 @@ class NetworkSignalTest {
     private final NetworkSignal signal = new NetworkSignal(factory);
 
     private static RiskInput from(String address, Map<String, String> config) {
-        return new RiskInput(null, null, null, RiskPhase.LOGIN, address, "", null, null, config, Instant.now());
+        return new RiskInput(null, null, null, RiskPhase.LOGIN, address, "", null, null, null, config, Instant.now());
     }
 
     @ParameterizedTest

@@ -26,7 +26,7 @@ class TimeSignalTest {
 
     private SignalResult at(Instant now, RiskProfile profile) {
         return signal.evaluate(
-                new RiskInput(null, null, null, RiskPhase.LOGIN, "192.0.2.1", "", null, profile, Map.of(), now));
+                new RiskInput(null, null, null, RiskPhase.LOGIN, "192.0.2.1", "", null, null, profile, Map.of(), now));
     }
 
     @Test
