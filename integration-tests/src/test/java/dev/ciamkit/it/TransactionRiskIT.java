@@ -33,8 +33,8 @@ import org.keycloak.representations.idm.EventRepresentation;
 /**
  * The transaction signal on the assembled server: an amount in the query string is only ever unverified, the same
  * amount pushed (PAR) by the confidential demo app is trusted and costs the OTP over the client's threshold, and hostile
- * amounts never break the login. The realm is the demo realm with the demo app made confidential (PAR of a public client
- * proves nothing) and a 1,000,000 KRW threshold for it.
+ * amounts never break the login. The realm is the demo realm plus a confidential client of a bank's own server (PAR of a
+ * public client proves nothing), with a 1,000,000 KRW threshold for it.
  */
 @ExtendWith(KeycloakServerExtension.class)
 class TransactionRiskIT {
@@ -42,6 +42,7 @@ class TransactionRiskIT {
     private static final String TRUSTED_PROXY = "http://127.0.0.1:8080";
     private static final String CHROME =
             "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36";
+    private static final String BANK = "it-bank";
     private static final String SECRET = "it-transaction-secret";
     private static final String LARGE = "5000000";
     private static final String SMALL = "10000";
@@ -61,15 +62,16 @@ class TransactionRiskIT {
             json.withArray("authenticatorConfig").forEach(config -> {
                 if (config.get("alias").asText().equals("ciamkit risk")) {
                     ((ObjectNode) config.get("config"))
-                            .put("transaction.thresholds", Oidc.DEMO_APP + "=1000000")
+                            .put("transaction.thresholds", BANK + "=1000000")
                             .put("transaction.default-threshold", "1000000");
                 }
             });
-            json.withArray("clients").forEach(client -> {
-                if (client.get("clientId").asText().equals(Oidc.DEMO_APP)) {
-                    ((ObjectNode) client).put("publicClient", false).put("secret", SECRET);
-                }
-            });
+            ObjectNode bank = json.withArray("clients").addObject();
+            bank.put("clientId", BANK);
+            bank.put("publicClient", false);
+            bank.put("secret", SECRET);
+            bank.put("standardFlowEnabled", true);
+            bank.putArray("redirectUris").add(DemoApp.REDIRECT_URI);
         });
     }
 
@@ -98,10 +100,10 @@ class TransactionRiskIT {
         return laptop;
     }
 
-    /** Pushes an authorization request with the demo app's secret; returns its request_uri. */
+    /** Pushes an authorization request with the bank client's secret; returns its request_uri. */
     private static String push(Map<String, String> transaction) throws Exception {
         Map<String, String> form = new LinkedHashMap<>();
-        form.put("client_id", Oidc.DEMO_APP);
+        form.put("client_id", BANK);
         form.put("client_secret", SECRET);
         form.put("response_type", "code");
         form.put("scope", "openid");
@@ -162,7 +164,9 @@ class TransactionRiskIT {
         HttpLogin laptop = knownLaptop(user);
 
         HttpResponse<String> answer = laptop.signIn(
-                realm.name(), user.username(), Map.of("request_uri", push(Map.of("ciamkit_tx_amount", LARGE))));
+                realm.name(),
+                user.username(),
+                Map.of("client_id", BANK, "request_uri", push(Map.of("ciamkit_tx_amount", LARGE))));
         assertThat(otpForm(laptop, answer))
                 .as("a verified amount over the client's threshold asks for the OTP on a known device")
                 .isTrue();
@@ -180,7 +184,9 @@ class TransactionRiskIT {
         String requestUri = push(Map.of("ciamkit_tx_amount", LARGE));
 
         HttpResponse<String> answer = laptop.signIn(
-                realm.name(), user.username(), Map.of("request_uri", requestUri, "ciamkit_tx_amount", "1"));
+                realm.name(),
+                user.username(),
+                Map.of("client_id", BANK, "request_uri", requestUri, "ciamkit_tx_amount", "1"));
         assertThat(otpForm(laptop, answer)).isTrue();
     }
 
@@ -190,7 +196,9 @@ class TransactionRiskIT {
         HttpLogin laptop = knownLaptop(user);
 
         HttpResponse<String> answer = laptop.signIn(
-                realm.name(), user.username(), Map.of("request_uri", push(Map.of("ciamkit_tx_amount", SMALL))));
+                realm.name(),
+                user.username(),
+                Map.of("client_id", BANK, "request_uri", push(Map.of("ciamkit_tx_amount", SMALL))));
         assertThat(answer.statusCode()).isEqualTo(302);
         assertThat(answer.headers().firstValue("Location").orElseThrow()).contains("code=");
         EventRepresentation login = latest(user, "LOGIN");
@@ -217,13 +225,23 @@ class TransactionRiskIT {
                     .signIn(
                             realm.name(),
                             user.username(),
-                            Map.of("request_uri", push(Map.of("ciamkit_tx_amount", amount))));
+                            Map.of("client_id", BANK, "request_uri", push(Map.of("ciamkit_tx_amount", amount))));
             assertThat(pushed.statusCode()).as("pushed amount %s", amount).isLessThan(500);
         }
+        // Keycloak itself refuses an authorization_details it cannot read: a redirect with invalid_request, no 5xx
         String nested = "[" + "[".repeat(200) + "]".repeat(200) + "]";
-        HttpResponse<String> details =
-                browser().signIn(realm.name(), user.username(), Map.of("authorization_details", nested));
+        HttpResponse<String> details = HTTP.send(
+                HttpRequest.newBuilder(URI.create(Oidc.authorizationUrl(
+                                TRUSTED_PROXY,
+                                realm.name(),
+                                DemoApp.REDIRECT_URI,
+                                "hostile",
+                                Map.of("client_id", BANK, "authorization_details", nested))))
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(details.statusCode()).isLessThan(500);
+        assertThat(details.headers().firstValue("Location").orElse("")).contains("error=invalid_request");
         assertThat(realm.events(user, "LOGIN_ERROR"))
                 .allSatisfy(e -> assertThat(e.getError()).isNotEqualTo("unknown_error"));
     }

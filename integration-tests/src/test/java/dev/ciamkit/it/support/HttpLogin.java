@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
@@ -58,9 +59,17 @@ public final class HttpLogin {
         Map<String, String> params = new java.util.HashMap<>(authParams);
         params.put("code_challenge", pkce.challenge());
         params.put("code_challenge_method", "S256");
-        page = read(send(HttpRequest.newBuilder(URI.create(Oidc.authorizationUrl(
+        HttpResponse<String> authorize = send(HttpRequest.newBuilder(URI.create(Oidc.authorizationUrl(
                         baseUrl, realm, DemoApp.REDIRECT_URI, UUID.randomUUID().toString(), params)))
-                .GET()));
+                .GET());
+        // a pushed request (request_uri) is answered by a redirect to the login page of its authentication session
+        Optional<String> loginPage = authorize.statusCode() == 302
+                ? authorize.headers().firstValue("Location").filter(to -> to.contains("/login-actions/"))
+                : Optional.empty();
+        if (loginPage.isPresent()) {
+            authorize = send(HttpRequest.newBuilder(URI.create(loginPage.get())).GET());
+        }
+        page = read(authorize);
         HttpResponse<String> answer =
                 post("kc-form-login", Map.of("username", username, "password", TestUsers.PASSWORD, "credentialId", ""));
         if (answer.statusCode() == 200) {
@@ -185,7 +194,11 @@ public final class HttpLogin {
 
     private Document read(HttpResponse<String> response) {
         if (response.statusCode() != 200) {
-            throw new IllegalStateException("expected a page, got HTTP " + response.statusCode());
+            throw new IllegalStateException("expected a page, got HTTP " + response.statusCode()
+                    + response.headers()
+                            .firstValue("Location")
+                            .map(to -> " to " + to)
+                            .orElse(""));
         }
         return Jsoup.parse(response.body(), response.uri().toString());
     }
