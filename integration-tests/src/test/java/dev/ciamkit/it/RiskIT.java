@@ -433,6 +433,16 @@ class RiskIT {
                 .anyMatch(read -> read.startsWith("ACTION ") && read.endsWith("ciamkit-risk/assessments"))
                 .anyMatch(read -> read.startsWith("ACTION ") && read.endsWith("ciamkit-risk/summary"))
                 .anyMatch(read -> read.startsWith("ACTION ") && read.endsWith("ciamkit-risk/assessments.csv"));
+
+        long before = json(AdminApi.get(admin, realm.name(), "/ciamkit-risk/summary?days=1"))
+                .get("assessments")
+                .asLong();
+        realm.resource().users().get(user.id()).remove();
+        assertThat(json(AdminApi.get(admin, realm.name(), "/ciamkit-risk/summary?days=1"))
+                        .get("assessments")
+                        .asLong())
+                .as("a removed user's assessments go with them")
+                .isEqualTo(before - 2);
     }
 
     @Test

@@ -178,6 +178,25 @@ class TransactionRiskIT {
     }
 
     @Test
+    void a_live_session_never_approves_a_pushed_transaction_by_its_cookie_alone() throws Exception {
+        TestUser user = realm.createUser("par-sso");
+        HttpLogin laptop = knownLaptop(user);
+        HttpResponse<String> signedIn = laptop.signIn(realm.name(), user.username(), Map.of());
+        assertThat(signedIn.statusCode())
+                .as("a session on the known laptop, from the password alone")
+                .isEqualTo(302);
+
+        // the bank's server pushes a transfer, and the browser comes back with the session's cookie: a login of its own
+        HttpResponse<String> answer = laptop.signIn(
+                realm.name(),
+                user.username(),
+                Map.of("client_id", BANK, "request_uri", push(Map.of("ciamkit_tx_amount", LARGE))));
+        assertThat(otpForm(laptop, answer))
+                .as("password and risk again, then the OTP for the amount")
+                .isTrue();
+    }
+
+    @Test
     void a_pushed_amount_cannot_be_lowered_from_the_query_string() throws Exception {
         TestUser user = realm.createUser("par-lower");
         HttpLogin laptop = knownLaptop(user);

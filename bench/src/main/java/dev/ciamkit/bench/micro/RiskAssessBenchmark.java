@@ -15,6 +15,8 @@ import dev.ciamkit.risk.profile.RiskProfile;
 import dev.ciamkit.risk.signal.location.LocationSignalFactory;
 import dev.ciamkit.risk.signal.network.NetworkSignalFactory;
 import dev.ciamkit.risk.signal.time.TimeSignalFactory;
+import dev.ciamkit.risk.signal.transaction.TransactionClaim;
+import dev.ciamkit.risk.signal.transaction.TransactionSignalFactory;
 import dev.ciamkit.risk.signal.velocity.VelocitySignalFactory;
 import dev.ciamkit.risk.spi.RiskInput;
 import dev.ciamkit.risk.spi.RiskPhase;
@@ -22,12 +24,14 @@ import dev.ciamkit.risk.spi.RiskSignal;
 import dev.ciamkit.risk.spi.RiskSignalFactory;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Proxy;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Currency;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -37,6 +41,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.keycloak.Config;
 import org.keycloak.credential.CredentialModel;
+import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
@@ -44,6 +49,7 @@ import org.keycloak.models.SingleUseObjectProvider;
 import org.keycloak.models.SubjectCredentialManager;
 import org.keycloak.models.UserLoginFailureProvider;
 import org.keycloak.models.UserModel;
+import org.keycloak.sessions.AuthenticationSessionModel;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -58,7 +64,7 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * One risk assessment with every signal on (network lists, location from the shipped CSV sample with impossible-travel
  * arithmetic, device cookie id against 10 remembered browsers with the peppered HMAC, user agent from the caching
- * parser, hour-of-week profile, velocity with the user's login-failure record and the address's slots), excluding I/O:
+ * parser, hour-of-week profile, velocity with the user's login-failure record and the address's slots, a pushed transaction against the client's threshold), excluding I/O:
  * Keycloak's stores are in-memory stand-ins here. The uncached user-agent parse is reported apart. Sample mode, so
  * JMH reports p50/p99 per operation.
  */
@@ -100,7 +106,12 @@ public class RiskAssessBenchmark {
         device.init(scope(Map.of()));
         userAgents = device.userAgents();
         List<RiskSignalFactory> factories = List.of(
-                new NetworkSignalFactory(), location, device, new TimeSignalFactory(), new VelocitySignalFactory());
+                new NetworkSignalFactory(),
+                location,
+                device,
+                new TimeSignalFactory(),
+                new VelocitySignalFactory(),
+                new TransactionSignalFactory());
 
         Map<String, Boolean> singleUse = new ConcurrentHashMap<>();
         List<CredentialModel> credentials = new ArrayList<>();
@@ -186,11 +197,40 @@ public class RiskAssessBenchmark {
         }
         Map<String, String> config = Map.of(
                 "network.allow", "10.0.0.0/8##172.16.0.0/12##198.18.0.0/15",
-                "network.deny", "203.0.113.0/24##2001:db8:bad::/48");
+                "network.deny", "203.0.113.0/24##2001:db8:bad::/48",
+                "transaction.thresholds", "bench-other=5000000##bench-app=1000000");
+        // a transfer of 50,000 KRW pushed (PAR) by the client, as the executor records it in the authorization request
+        ClientModel client = proxy(ClientModel.class, (p, m, a) -> switch (m.getName()) {
+            case "getClientId" -> "bench-app";
+            default -> null;
+        });
+        String transaction = new TransactionClaim(
+                        TransactionClaim.Source.PAR,
+                        new BigDecimal("50000"),
+                        Currency.getInstance("KRW"),
+                        "transfer",
+                        null)
+                .encode();
+        AuthenticationSessionModel authSession =
+                proxy(AuthenticationSessionModel.class, (p, m, a) -> switch (m.getName()) {
+                    case "getClient" -> client;
+                    case "getClientNote" -> "ciamkit.risk.transaction".equals(a[0]) ? transaction : null;
+                    default -> null;
+                });
         input = new RiskInput(
-                session[0], realm, user, RiskPhase.LOGIN, "192.0.2.10", CHROME, deviceId, null, profile, config, now);
+                session[0],
+                realm,
+                user,
+                RiskPhase.LOGIN,
+                "192.0.2.10",
+                CHROME,
+                deviceId,
+                authSession,
+                profile,
+                config,
+                now);
         RiskAssessment check = RiskEngine.assess(input);
-        if (check.results().size() < 5 || !check.reasons().isEmpty()) {
+        if (check.results().size() < 6 || !check.reasons().isEmpty()) {
             throw new IllegalStateException(
                     "the bench input should pass every signal quietly: " + check.reasons() + " " + check.results());
         }

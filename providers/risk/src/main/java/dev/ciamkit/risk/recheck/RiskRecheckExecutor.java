@@ -78,7 +78,8 @@ final class RiskRecheckExecutor
         }
         try {
             revoke(realm, us, refreshing.get().offline(), passed.get(), now);
-            RiskAssessmentLog.record(
+            // the refused request's transaction rolls back: the report row is written now, in one of its own
+            RiskAssessmentLog.recordNow(
                     session,
                     realm.getId(),
                     us.getUser().getId(),

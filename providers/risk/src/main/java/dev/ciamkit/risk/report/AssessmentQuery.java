@@ -18,7 +18,9 @@ record AssessmentQuery(String realmId, String userId, String level, String phase
 
     private static final String ROW =
             "select a.id, a.assessedAt, a.userId, u.username, a.phase, a.level, a.score," + " a.reasons, a.clientId";
-    private static final String FROM = " from RiskAssessmentEntity a, UserEntity u where u.id = a.userId";
+    // a left join: a federated user (no local row) is listed with the id alone
+    private static final String FROM =
+            " from RiskAssessmentEntity a left join UserEntity u on u.id = a.userId where 1 = 1";
 
     /** One row of the report. */
     record Row(

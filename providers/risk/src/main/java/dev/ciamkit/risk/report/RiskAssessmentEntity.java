@@ -8,8 +8,9 @@ import jakarta.persistence.Table;
 /**
  * One assessment, for the admin report: a login's (each time the evaluator ran) or a refresh's that ended the session.
  * It holds the level, score and reason codes, never an address, a place or a device id: the report explains a
- * decision, Keycloak's own events keep the address. Rows go with their user (the foreign key to {@code USER_ENTITY}
- * cascades on delete), are bounded per user and purged after the retention the server sets.
+ * decision, Keycloak's own events keep the address. Rows go with their user or realm (Keycloak's removal events, so
+ * federated users without a local row are covered too), are bounded per user and purged after the retention the server
+ * sets.
  */
 @Entity
 @Table(name = "CIAMKIT_RISK_ASSESSMENT")
@@ -22,7 +23,7 @@ public class RiskAssessmentEntity {
     @Column(name = "REALM_ID", length = 36, nullable = false)
     private String realmId;
 
-    @Column(name = "USER_ID", length = 36, nullable = false)
+    @Column(name = "USER_ID", length = 255, nullable = false)
     private String userId;
 
     /** Epoch milliseconds, Keycloak's clock. */

@@ -6,6 +6,8 @@ import org.keycloak.connections.jpa.entityprovider.JpaEntityProvider;
 import org.keycloak.connections.jpa.entityprovider.JpaEntityProviderFactory;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
@@ -48,6 +50,16 @@ public final class RiskReportJpaEntityProviderFactory implements JpaEntityProvid
 
     @Override
     public void postInit(KeycloakSessionFactory factory) {
+        // a user's or a realm's assessments go with them, in the removal's own transaction
+        factory.register(event -> {
+            if (event instanceof UserModel.UserRemovedEvent removed) {
+                RiskAssessmentLog.removeUser(
+                        removed.getKeycloakSession(), removed.getUser().getId());
+            } else if (event instanceof RealmModel.RealmRemovedEvent removed) {
+                RiskAssessmentLog.removeRealm(
+                        removed.getKeycloakSession(), removed.getRealm().getId());
+            }
+        });
         RiskReportSettings bounds = settings;
         KeycloakModelUtils.runJobInTransaction(
                 factory,

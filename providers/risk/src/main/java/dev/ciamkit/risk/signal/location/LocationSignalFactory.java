@@ -39,6 +39,8 @@ public final class LocationSignalFactory implements RiskSignalFactory, ServerInf
 
     private LocationSource source;
     private String noSourceReason = NO_SOURCE;
+    /** The options whose file did not load, for the server info page (one of two may have failed). */
+    private final java.util.List<String> failed = new java.util.ArrayList<>();
 
     @Override
     public void init(Config.Scope config) {
@@ -46,6 +48,12 @@ public final class LocationSignalFactory implements RiskSignalFactory, ServerInf
         String csv = blankToNull(config.get(CSV));
         LocationSource list = csv == null ? null : load(CSV, resolve(csv), false);
         LocationSource geoip = database == null ? null : load(GEOIP_DATABASE, resolve(database), true);
+        if (csv != null && list == null) {
+            failed.add(CSV);
+        }
+        if (database != null && geoip == null) {
+            failed.add(GEOIP_DATABASE);
+        }
         if (list instanceof CsvLocationSource overrides && geoip != null) {
             // both: the list's networks first (corrections, a bank's own ranges), the database for the rest
             source = new LayeredLocationSource(overrides, geoip);
@@ -141,6 +149,9 @@ public final class LocationSignalFactory implements RiskSignalFactory, ServerInf
     public Map<String, String> getOperationalInfo() {
         Map<String, String> info = new LinkedHashMap<>();
         info.put("source", source == null ? noSourceReason : source.kind());
+        if (!failed.isEmpty()) {
+            info.put(SOURCE_FAILED, String.join(",", failed));
+        }
         CsvLocationSource list = source instanceof LayeredLocationSource layered
                 ? layered.overrides()
                 : source instanceof CsvLocationSource csv ? csv : null;

@@ -59,7 +59,7 @@ public record TransactionClaim(Source source, BigDecimal amount, Currency curren
     }
 
     /** The client note's value: {@code source|amount|currency|type|problem}, empty fields for what is absent. */
-    String encode() {
+    public String encode() {
         return String.join(
                 SEPARATOR,
                 source.code(),

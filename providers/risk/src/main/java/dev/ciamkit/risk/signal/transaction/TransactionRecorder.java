@@ -12,6 +12,7 @@ import org.keycloak.jose.jws.JWSInput;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.protocol.oidc.OIDCAdvancedConfigWrapper;
+import org.keycloak.protocol.oidc.OIDCLoginProtocol;
 import org.keycloak.protocol.oidc.endpoints.request.AuthorizationEndpointRequestParserProcessor;
 import org.keycloak.protocol.oidc.endpoints.request.AuthzEndpointRequestParser;
 import org.keycloak.protocol.oidc.endpoints.request.RequestUriType;
@@ -58,6 +59,13 @@ final class TransactionRecorder {
                 .or(() -> TransactionParser.parse(merged::get, TransactionClaim.Source.UNVERIFIED));
         if (claim.isPresent()) {
             auth.setClientNote(NOTE, claim.get().encode());
+            // A transaction is approved by a login of its own: never by the SSO cookie alone, which skips the password
+            // and the risk steps (whoever holds a stolen session cookie would approve it); prompt=none gets
+            // login_required. OIDC's prompt=login and max_age=0, as Keycloak's own protocol reads them from the client
+            // notes (max_age alone lets a session made in the same second through; a client's own prompt wins, so
+            // prompt=none still answers login_required through max_age).
+            auth.setClientNote(OIDCLoginProtocol.PROMPT_PARAM, OIDCLoginProtocol.PROMPT_VALUE_LOGIN);
+            auth.setClientNote(OIDCLoginProtocol.MAX_AGE_PARAM, "0");
         } else {
             auth.removeClientNote(NOTE);
         }
@@ -87,7 +95,9 @@ final class TransactionRecorder {
             return Optional.empty();
         }
         Map<String, String> stored = AuthzEndpointParParser.getRequestObject(session, requestUri);
-        if (stored == null) {
+        // Keycloak compares the pushed client_id with the presenting client only when the push carried one (not with
+        // client_secret_basic): a push without it, or of another client, is no proof from this client.
+        if (stored == null || !client.getClientId().equals(stored.get(OIDCLoginProtocol.CLIENT_ID_PARAM))) {
             return Optional.empty();
         }
         Optional<TransactionClaim> flat = TransactionParser.parse(stored::get, TransactionClaim.Source.PAR);

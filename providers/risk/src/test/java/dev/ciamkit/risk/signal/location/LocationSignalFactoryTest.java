@@ -107,6 +107,10 @@ class LocationSignalFactoryTest {
                     csv("192.0.2.0/24,KR,,,\n").toString(),
                     csv("192.0.2.0/24,KR,,,\n").toString());
             assertThat(evaluate("192.0.2.1").observed()).containsEntry("country", "KR");
+            assertThat(factory.getOperationalInfo())
+                    .as("the server info page says which file failed")
+                    .containsEntry("source", "csv")
+                    .containsEntry(LocationSignalFactory.SOURCE_FAILED, LocationSignalFactory.GEOIP_DATABASE);
         }
 
         @ParameterizedTest

@@ -3,6 +3,7 @@ package dev.ciamkit.risk.signal.transaction;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
+import static org.mockito.BDDMockito.then;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
@@ -74,6 +75,8 @@ class TransactionRecorderTest {
             stored.put(TransactionParser.AMOUNT, "5000000");
             stored.put(TransactionParser.TYPE, "transfer");
             stored.put("par.created.time", "1");
+            stored.put("client_id", "bank");
+            given(client.getClientId()).willReturn("bank");
             given(singleUse.get(anyString())).willReturn(stored);
         }
 
@@ -82,6 +85,26 @@ class TransactionRecorderTest {
             merged.put(TransactionParser.AMOUNT, "1"); // appended to the authorize URL by whoever holds the browser
             record();
             recordedAs("par|5000000|KRW|transfer|");
+        }
+
+        @Test
+        void a_push_of_another_client_or_without_its_client_id_proves_nothing() {
+            given(singleUse.get(anyString()))
+                    .willReturn(Map.of(TransactionParser.AMOUNT, "5000000", "client_id", "another-bank"))
+                    .willReturn(Map.of(TransactionParser.AMOUNT, "5000000"));
+            merged.put(TransactionParser.AMOUNT, "5000000");
+            record();
+            recordedAs("unverified|5000000|KRW||");
+            org.mockito.Mockito.clearInvocations(auth);
+            record();
+            recordedAs("unverified|5000000|KRW||");
+        }
+
+        @Test
+        void a_transaction_is_approved_by_a_login_of_its_own_never_by_the_sso_cookie() {
+            record();
+            then(auth).should().setClientNote("max_age", "0");
+            then(auth).should().setClientNote("prompt", "login");
         }
 
         @Test
@@ -94,7 +117,7 @@ class TransactionRecorderTest {
 
         @Test
         void a_push_without_a_transaction_leaves_the_query_unverified() {
-            given(singleUse.get(anyString())).willReturn(Map.of("par.created.time", "1"));
+            given(singleUse.get(anyString())).willReturn(Map.of("par.created.time", "1", "client_id", "bank"));
             merged.put(TransactionParser.AMOUNT, "1");
             record();
             recordedAs("unverified|1|KRW||");
@@ -104,7 +127,8 @@ class TransactionRecorderTest {
         void a_request_object_pushed_by_the_client_is_read() throws Exception {
             String payload = "{\"ciamkit_tx_amount\":\"2000000\",\"ciamkit_tx_currency\":\"KRW\"}";
             String jwt = b64("{\"alg\":\"RS256\"}") + "." + b64(payload) + ".c2ln";
-            given(singleUse.get(anyString())).willReturn(Map.of("request", jwt, "par.created.time", "1"));
+            given(singleUse.get(anyString()))
+                    .willReturn(Map.of("request", jwt, "par.created.time", "1", "client_id", "bank"));
             record();
             recordedAs("par|2000000|KRW||");
         }
