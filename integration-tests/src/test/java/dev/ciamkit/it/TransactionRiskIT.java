@@ -1,6 +1,7 @@
 package dev.ciamkit.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -21,6 +22,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
@@ -194,6 +196,25 @@ class TransactionRiskIT {
         assertThat(otpForm(laptop, answer))
                 .as("password and risk again, then the OTP for the amount")
                 .isTrue();
+    }
+
+    @Test
+    void a_transaction_request_that_would_loosen_its_login_is_refused() throws Exception {
+        TestUser user = realm.createUser("par-loose");
+        HttpLogin laptop = knownLaptop(user);
+        assertThat(laptop.signIn(realm.name(), user.username(), Map.of()).statusCode())
+                .isEqualTo(302);
+
+        // whoever holds the session cookie appends prompt=none and max_age to the bank's redirect
+        for (Map<String, String> loosening : List.of(Map.of("prompt", "none"), Map.of("max_age", "86400"))) {
+            Map<String, String> params = new java.util.HashMap<>(loosening);
+            params.put("client_id", BANK);
+            params.put("request_uri", push(Map.of("ciamkit_tx_amount", LARGE)));
+            assertThatThrownBy(() -> laptop.signIn(realm.name(), user.username(), params))
+                    .as("refused, never a code: %s", loosening)
+                    .hasMessageContaining("error=invalid_request")
+                    .hasMessageNotContaining("code=");
+        }
     }
 
     @Test

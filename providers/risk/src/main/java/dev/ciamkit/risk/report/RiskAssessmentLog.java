@@ -13,9 +13,9 @@ import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.utils.KeycloakModelUtils;
 
 /**
- * Writes assessments for the admin report. Each write runs in a transaction of its own, so the report holds an
- * assessment whatever became of the login (a denied or abandoned one too), and a report that cannot be written never
- * fails a login: the failure is a warning, the login goes on.
+ * Writes assessments for the admin report, each in a transaction of its own once the request's transaction has committed
+ * (a denied or abandoned login too, whose request commits; a request that rolls back writes nothing), and a report that
+ * cannot be written never fails a login: the failure is a warning, the login goes on.
  */
 public final class RiskAssessmentLog {
 

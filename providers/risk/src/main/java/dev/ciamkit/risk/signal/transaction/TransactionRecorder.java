@@ -50,7 +50,8 @@ final class TransactionRecorder {
      * @param parameters the request's query or form parameters, first values
      * @param merged the additional parameters Keycloak parsed (query and trusted source merged)
      */
-    void record(
+    /** @return whether a transaction was recorded */
+    boolean record(
             ClientModel client,
             AuthenticationSessionModel auth,
             Function<String, String> parameters,
@@ -60,15 +61,15 @@ final class TransactionRecorder {
         if (claim.isPresent()) {
             auth.setClientNote(NOTE, claim.get().encode());
             // A transaction is approved by a login of its own: never by the SSO cookie alone, which skips the password
-            // and the risk steps (whoever holds a stolen session cookie would approve it); prompt=none gets
-            // login_required. OIDC's prompt=login and max_age=0, as Keycloak's own protocol reads them from the client
-            // notes (max_age alone lets a session made in the same second through; a client's own prompt wins, so
-            // prompt=none still answers login_required through max_age).
+            // and the risk steps (whoever holds a stolen session cookie would approve it). OIDC's prompt=login and
+            // max_age=0, as Keycloak's own protocol reads them from the client notes (max_age alone lets a session of
+            // the same second through); the executor refuses a request whose own prompt or max_age would loosen them.
             auth.setClientNote(OIDCLoginProtocol.PROMPT_PARAM, OIDCLoginProtocol.PROMPT_VALUE_LOGIN);
             auth.setClientNote(OIDCLoginProtocol.MAX_AGE_PARAM, "0");
-        } else {
-            auth.removeClientNote(NOTE);
+            return true;
         }
+        auth.removeClientNote(NOTE);
+        return false;
     }
 
     /** The transaction in a confidential client's pushed request or in a request object Keycloak verified. */

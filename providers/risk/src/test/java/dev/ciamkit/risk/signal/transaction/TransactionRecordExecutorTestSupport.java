@@ -18,7 +18,8 @@ final class TransactionRecordExecutorTestSupport {
     private TransactionRecordExecutorTestSupport() {}
 
     static void execute(
-            KeycloakSession session, ClientModel client, AuthenticationSessionModel auth, Map<String, String> query) {
+            KeycloakSession session, ClientModel client, AuthenticationSessionModel auth, Map<String, String> query)
+            throws org.keycloak.services.clientpolicy.ClientPolicyException {
         AuthorizationRequestContext context = mock(AuthorizationRequestContext.class);
         given(context.getEvent()).willReturn(ClientPolicyEvent.AUTHORIZATION_REQUEST);
         given(context.getAuthenticationSession()).willReturn(auth);

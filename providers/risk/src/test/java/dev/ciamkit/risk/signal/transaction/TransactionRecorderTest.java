@@ -1,5 +1,6 @@
 package dev.ciamkit.risk.signal.transaction;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
@@ -23,6 +24,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.SingleUseObjectProvider;
+import org.keycloak.protocol.oidc.endpoints.request.AuthorizationEndpointRequest;
 import org.keycloak.protocol.oidc.endpoints.request.AuthzEndpointRequestParser;
 import org.keycloak.sessions.AuthenticationSessionModel;
 
@@ -173,11 +175,27 @@ class TransactionRecorderTest {
     }
 
     @Test
-    void a_failure_in_keycloak_records_nothing_and_does_not_throw() {
+    void a_failure_in_keycloak_records_nothing_and_does_not_throw() throws Exception {
         query.put("request_uri", PAR_URI);
         given(singleUse.get(anyString())).willThrow(new IllegalStateException("cache down"));
         TransactionRecordExecutorTestSupport.execute(session, client, auth, query);
         verify(auth).removeClientNote(TransactionRecorder.NOTE);
+    }
+
+    @Test
+    void a_transaction_whose_own_prompt_or_max_age_would_loosen_its_login_is_refused() {
+        AuthorizationEndpointRequest none = mock(AuthorizationEndpointRequest.class);
+        given(none.getPrompt()).willReturn("none");
+        AuthorizationEndpointRequest aged = mock(AuthorizationEndpointRequest.class);
+        given(aged.getMaxAge()).willReturn(86_400);
+        AuthorizationEndpointRequest login = mock(AuthorizationEndpointRequest.class);
+        given(login.getPrompt()).willReturn("login consent");
+        given(login.getMaxAge()).willReturn(0);
+        assertThat(TransactionRecordExecutor.loosensLogin(none)).isTrue();
+        assertThat(TransactionRecordExecutor.loosensLogin(aged)).isTrue();
+        assertThat(TransactionRecordExecutor.loosensLogin(login)).isFalse();
+        assertThat(TransactionRecordExecutor.loosensLogin(new AuthorizationEndpointRequest()))
+                .isFalse();
     }
 
     private static String b64(String text) {
