@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
 
@@ -32,9 +31,6 @@ public final class DeviceSignalFactory implements RiskSignalFactory {
     public void init(Config.Scope config) {
         userAgents = UserAgents.create();
     }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {}
 
     @Override
     public RiskSignal create(KeycloakSession session) {

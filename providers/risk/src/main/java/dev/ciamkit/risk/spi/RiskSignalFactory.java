@@ -1,6 +1,8 @@
 package dev.ciamkit.risk.spi;
 
 import java.util.List;
+import org.keycloak.Config;
+import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderFactory;
 
@@ -28,6 +30,13 @@ public interface RiskSignalFactory extends ProviderFactory<RiskSignal> {
     static String weightKey(String signalId) {
         return "signal." + signalId + ".weight";
     }
+
+    /** Most signals read no server option: nothing to do at start unless a factory says so. */
+    @Override
+    default void init(Config.Scope config) {}
+
+    @Override
+    default void postInit(KeycloakSessionFactory factory) {}
 
     @Override
     default void close() {}

@@ -11,7 +11,6 @@ import java.util.Map;
 import org.jboss.logging.Logger;
 import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
 import org.keycloak.provider.ServerInfoAwareProviderFactory;
@@ -161,9 +160,6 @@ public final class LocationSignalFactory implements RiskSignalFactory, ServerInf
         }
         return info;
     }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {}
 
     @Override
     public void close() {

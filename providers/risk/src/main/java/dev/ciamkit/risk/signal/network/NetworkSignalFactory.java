@@ -13,7 +13,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.jboss.logging.Logger;
 import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
 
@@ -58,9 +57,6 @@ public final class NetworkSignalFactory implements RiskSignalFactory {
                     path, Files.exists(path) ? e.getClass().getSimpleName() : "no such file");
         }
     }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {}
 
     AddressList badAddresses() {
         return badAddresses;

@@ -3,9 +3,7 @@ package dev.ciamkit.risk.signal.time;
 import dev.ciamkit.risk.spi.RiskSignal;
 import dev.ciamkit.risk.spi.RiskSignalFactory;
 import java.util.List;
-import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
 
@@ -16,12 +14,6 @@ public final class TimeSignalFactory implements RiskSignalFactory {
     public RiskSignal create(KeycloakSession session) {
         return new TimeSignal();
     }
-
-    @Override
-    public void init(Config.Scope config) {}
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {}
 
     @Override
     public String getId() {

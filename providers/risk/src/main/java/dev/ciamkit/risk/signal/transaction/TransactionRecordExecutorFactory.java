@@ -22,13 +22,16 @@ import org.keycloak.services.clientpolicy.executor.ClientPolicyExecutorProviderF
  *   <li>{@code ciamkit_tx_currency}: ISO 4217 ({@code KRW} when absent);
  *   <li>{@code ciamkit_tx_type}: {@code [a-z0-9_-]{1,32}};
  *   <li>or, without {@code ciamkit_tx_amount}, an {@code authorization_details} entry of type {@code
- *       ciamkit_transaction} ({@code amount}, {@code currency}, {@code transaction_type}) or {@code payment_initiation}
- *       ({@code instructedAmount: {amount, currency}}); at most 4,096 characters, 8 entries, nesting 8.
+ *       ciamkit_transaction} or {@code payment_initiation}, read only where the server has an authorization-details
+ *       processor for that type (CIAM Kit ships none: Keycloak 26.7 refuses such entries, so a token never carries an
+ *       amount other than the one assessed).
  * </ul>
  *
  * <p>Trusted only when sent in a request object whose signature Keycloak verified (the client's "request object
  * signature algorithm" set to a real algorithm: Keycloak accepts {@code alg: none} otherwise) or in a pushed
- * authorization request of a confidential client; anything else is recorded as unverified.
+ * authorization request of a confidential client carrying its own {@code client_id}; anything else is recorded as
+ * unverified. A request with a transaction is a login of its own ({@code prompt=login}, {@code max_age=0}); one whose
+ * own prompt or max_age would loosen that is refused.
  */
 public final class TransactionRecordExecutorFactory implements ClientPolicyExecutorProviderFactory {
 

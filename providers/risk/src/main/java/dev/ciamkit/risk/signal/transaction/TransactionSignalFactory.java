@@ -3,9 +3,7 @@ package dev.ciamkit.risk.signal.transaction;
 import dev.ciamkit.risk.spi.RiskSignal;
 import dev.ciamkit.risk.spi.RiskSignalFactory;
 import java.util.List;
-import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.provider.ProviderConfigProperty;
 
 /**
@@ -21,12 +19,6 @@ public final class TransactionSignalFactory implements RiskSignalFactory {
     public RiskSignal create(KeycloakSession session) {
         return new TransactionSignal();
     }
-
-    @Override
-    public void init(Config.Scope config) {}
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {}
 
     @Override
     public String getId() {
