@@ -2,6 +2,7 @@ package dev.ciamkit.common.config;
 
 import java.util.Map;
 import org.jboss.logging.Logger;
+import org.keycloak.Config;
 
 /** Reads an integer config value; a missing, malformed or out-of-range value falls back to the default, logged. */
 public final class BoundedInt {
@@ -11,7 +12,15 @@ public final class BoundedInt {
     private BoundedInt() {}
 
     public static int read(Map<String, String> config, String key, int defaultValue, int min, int max) {
-        String raw = config.get(key);
+        return parse(config.get(key), key, defaultValue, min, max);
+    }
+
+    /** The same for a server option ({@code --spi-<spi>--<provider>--<key>}). */
+    public static int read(Config.Scope config, String key, int defaultValue, int min, int max) {
+        return parse(config.get(key), key, defaultValue, min, max);
+    }
+
+    private static int parse(String raw, String key, int defaultValue, int min, int max) {
         if (raw == null || raw.isBlank()) {
             return defaultValue;
         }

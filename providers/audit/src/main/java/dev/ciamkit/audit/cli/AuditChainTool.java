@@ -1,0 +1,141 @@
+package dev.ciamkit.audit.cli;
+
+import dev.ciamkit.audit.chain.ChainHash;
+import dev.ciamkit.audit.chain.ChainRow;
+import dev.ciamkit.audit.chain.ChainVerifier;
+import dev.ciamkit.common.crypto.IdentifierHasher;
+import dev.ciamkit.common.crypto.KeyFile;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Checks a realm's audit chain straight from the database, without a running Keycloak:
+ *
+ * <pre>
+ * CIAMKIT_DB_PASSWORD=... java -cp "providers/*:lib/lib/main/org.postgresql.postgresql-*.jar" \
+ *     dev.ciamkit.audit.cli.AuditChainTool verify --jdbc-url jdbc:postgresql://db/keycloak --user keycloak \
+ *     --key-file conf/ciamkit-keys.properties --realm ciamkit-demo
+ * </pre>
+ *
+ * Prints one line and exits 0 when the chain holds, 1 naming the first broken, missing or reordered record, 2 on a
+ * usage or connection error. The password comes from {@code CIAMKIT_DB_PASSWORD} (never the command line, which other
+ * users of the machine can read).
+ */
+public final class AuditChainTool {
+
+    private AuditChainTool() {}
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.getenv("CIAMKIT_DB_PASSWORD"), System.out, System.err));
+    }
+
+    static int run(String[] args, String password, PrintStream out, PrintStream err) {
+        Map<String, String> options = new HashMap<>();
+        if (args.length < 1 || !"verify".equals(args[0]) || (args.length - 1) % 2 != 0) {
+            return usage(err);
+        }
+        for (int i = 1; i < args.length; i += 2) {
+            options.put(args[i], args[i + 1]);
+        }
+        String url = options.get("--jdbc-url");
+        String keyFile = options.get("--key-file");
+        String realm = options.get("--realm");
+        if (url == null || keyFile == null || realm == null) {
+            return usage(err);
+        }
+        IdentifierHasher keys;
+        try {
+            keys = KeyFile.load(Path.of(keyFile)).identifierHasher();
+        } catch (RuntimeException e) {
+            err.println("The key file could not be read: " + e.getMessage());
+            return 2;
+        }
+        try (Connection db = DriverManager.getConnection(url, options.get("--user"), password)) {
+            db.setReadOnly(true);
+            db.setAutoCommit(false); // PostgreSQL streams a result set only inside a transaction
+            String realmId = realmId(db, realm);
+            if (realmId == null) {
+                err.println("No realm named or with the id '" + realm + "'");
+                return 2;
+            }
+            ChainVerifier.Result result = verify(db, realmId, keys);
+            if (result.intact()) {
+                out.printf(
+                        "intact: realm %s, %d records, %d to %d%n",
+                        realm, result.checked(), result.firstSeq(), result.lastSeq());
+                return 0;
+            }
+            out.printf(
+                    "BROKEN: realm %s, %s at record %d (%s)%s; %d records before it hold%n",
+                    realm,
+                    result.problem(),
+                    result.firstBroken(),
+                    result.detail(),
+                    result.recordId() == null ? "" : ", id " + result.recordId(),
+                    result.checked());
+            return 1;
+        } catch (SQLException e) {
+            err.println("The database could not be read: " + e.getClass().getSimpleName() + " " + e.getSQLState());
+            return 2;
+        }
+    }
+
+    private static String realmId(Connection db, String realm) throws SQLException {
+        try (PreparedStatement q = db.prepareStatement("SELECT ID FROM REALM WHERE NAME = ? OR ID = ?")) {
+            q.setString(1, realm);
+            q.setString(2, realm);
+            try (ResultSet rs = q.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        }
+    }
+
+    static ChainVerifier.Result verify(Connection db, String realmId, IdentifierHasher keys) throws SQLException {
+        long head = 0;
+        try (PreparedStatement q = db.prepareStatement("SELECT SEQ FROM CIAMKIT_AUDIT_HEAD WHERE REALM_ID = ?")) {
+            q.setString(1, realmId);
+            try (ResultSet rs = q.executeQuery()) {
+                if (rs.next()) {
+                    head = rs.getLong(1);
+                }
+            }
+        }
+        ChainVerifier verifier =
+                new ChainVerifier(1, ChainHash.GENESIS, (mac, hash) -> keys.matches(mac, ChainHash.MAC_PURPOSE, hash));
+        try (PreparedStatement q =
+                db.prepareStatement("SELECT ID, REALM_ID, SEQ, PREV_HASH, HASH, MAC, BODY FROM CIAMKIT_AUDIT_RECORD"
+                        + " WHERE REALM_ID = ? AND SEQ IS NOT NULL ORDER BY SEQ")) {
+            q.setFetchSize(1000);
+            q.setString(1, realmId);
+            try (ResultSet rs = q.executeQuery()) {
+                while (rs.next()) {
+                    ChainRow row = new ChainRow(
+                            rs.getString(1),
+                            rs.getString(2),
+                            rs.getLong(3),
+                            rs.getString(4),
+                            rs.getString(5),
+                            rs.getString(6),
+                            rs.getString(7));
+                    if (!verifier.accept(row)) {
+                        break;
+                    }
+                }
+            }
+        }
+        return verifier.finish(head);
+    }
+
+    private static int usage(PrintStream err) {
+        err.println("usage: AuditChainTool verify --jdbc-url <url> [--user <user>] --key-file <file> --realm <name|id>"
+                + "   (password from CIAMKIT_DB_PASSWORD)");
+        return 2;
+    }
+}

@@ -1,0 +1,130 @@
+package dev.ciamkit.audit.listener;
+
+import dev.ciamkit.audit.trail.AuditEntries;
+import dev.ciamkit.audit.trail.AuditEntry;
+import dev.ciamkit.audit.trail.AuditTrail;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Metrics;
+import io.micrometer.core.instrument.Timer;
+import org.jboss.logging.Logger;
+import org.keycloak.events.Event;
+import org.keycloak.events.EventListenerProvider;
+import org.keycloak.events.admin.AdminEvent;
+import org.keycloak.models.AbstractKeycloakTransaction;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.models.utils.KeycloakModelUtils;
+
+/**
+ * Writes every user and admin event as an audit record.
+ *
+ * <ul>
+ *   <li>A failure event (Keycloak sends it in a transaction of its own that commits even when the request rolls back)
+ *       is written at once in a transaction of ours: it stays whatever the request does.
+ *   <li>A success event (sent inside the request's transaction) is written only if that transaction commits: after
+ *       completion, in a transaction of ours (fail-open, the default: a failed write never fails the login; it is
+ *       counted in {@code ciamkit_audit_append_failures_total} and logged as an error for alerting), or in the request's
+ *       transaction itself with {@code fail-closed} (a failed write fails the request).
+ * </ul>
+ */
+final class AuditEventListenerProvider implements EventListenerProvider {
+
+    private static final Logger LOG = Logger.getLogger(AuditEventListenerProvider.class);
+
+    private final KeycloakSession session;
+    private final AuditSettings settings;
+
+    AuditEventListenerProvider(KeycloakSession session, AuditSettings settings) {
+        this.session = session;
+        this.settings = settings;
+    }
+
+    @Override
+    public void onEvent(Event event) {
+        AuditEntry entry;
+        try {
+            entry = AuditEntries.of(KeycloakModelUtils.generateId(), event);
+        } catch (RuntimeException e) {
+            failed(e);
+            return;
+        }
+        write(entry, event.getError() != null);
+    }
+
+    @Override
+    public void onEvent(AdminEvent event, boolean includeRepresentation) {
+        AuditEntry entry;
+        try {
+            entry = AuditEntries.of(KeycloakModelUtils.generateId(), event);
+        } catch (RuntimeException e) {
+            failed(e);
+            return;
+        }
+        write(entry, event.getError() != null);
+    }
+
+    private void write(AuditEntry entry, boolean failure) {
+        if (entry.realmId() == null) {
+            return;
+        }
+        KeycloakSessionFactory factory = session.getKeycloakSessionFactory();
+        if (failure) {
+            writeOwn(factory, entry);
+        } else if (settings.failClosed()) {
+            long start = System.nanoTime();
+            var em = AuditTrail.em(session);
+            AuditTrail.insert(em, entry);
+            em.flush();
+            appended(entry, start);
+        } else {
+            session.getTransactionManager().enlistAfterCompletion(new AbstractKeycloakTransaction() {
+                @Override
+                protected void commitImpl() {
+                    writeOwn(factory, entry);
+                }
+
+                @Override
+                protected void rollbackImpl() {
+                    // the request rolled back: what it did, it did not do
+                }
+            });
+        }
+    }
+
+    private static void writeOwn(KeycloakSessionFactory factory, AuditEntry entry) {
+        long start = System.nanoTime();
+        try {
+            KeycloakModelUtils.runJobInTransaction(factory, s -> AuditTrail.insert(AuditTrail.em(s), entry));
+            appended(entry, start);
+        } catch (RuntimeException e) {
+            failed(e);
+        }
+    }
+
+    private static void appended(AuditEntry entry, long startNanos) {
+        Timer.builder("ciamkit.audit.append")
+                .description("Writing one audit record")
+                .register(Metrics.globalRegistry)
+                .record(System.nanoTime() - startNanos, java.util.concurrent.TimeUnit.NANOSECONDS);
+        Counter.builder("ciamkit.audit.records")
+                .description("Audit records written")
+                .tag("kind", entry.kind())
+                .tag("outcome", entry.outcome())
+                .register(Metrics.globalRegistry)
+                .increment();
+    }
+
+    private static void failed(RuntimeException e) {
+        Counter.builder("ciamkit.audit.append.failures")
+                .description("Audit records that could not be written (fail-open: the request went on)")
+                .register(Metrics.globalRegistry)
+                .increment();
+        // class name only: a driver's message may quote values
+        LOG.errorf(
+                "CIAM Kit audit: ALERT a record could not be written (%s); the request went on (fail-open)",
+                e.getClass().getName());
+    }
+
+    @Override
+    public void close() {}
+}

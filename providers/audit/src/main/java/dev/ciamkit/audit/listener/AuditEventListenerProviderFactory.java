@@ -1,0 +1,102 @@
+package dev.ciamkit.audit.listener;
+
+import dev.ciamkit.audit.chain.ChainLinker;
+import java.util.List;
+import java.util.Optional;
+import org.keycloak.Config;
+import org.keycloak.events.EventListenerProvider;
+import org.keycloak.events.EventListenerProviderFactory;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.models.utils.KeycloakModelUtils;
+import org.keycloak.models.utils.PostMigrationEvent;
+import org.keycloak.provider.ProviderConfigProperty;
+import org.keycloak.provider.ProviderConfigurationBuilder;
+import org.keycloak.timer.TimerProvider;
+
+/**
+ * The audit trail's event listener {@value #ID}: global (every realm, whatever a realm admin enables: an admin cannot
+ * switch off the record of what admins do) and the owner of the chain linker, which runs on each node every
+ * {@code link-interval-millis} once the server is up (one node links at a time).
+ */
+public final class AuditEventListenerProviderFactory implements EventListenerProviderFactory {
+
+    public static final String ID = "ciamkit-audit";
+    private static final String TASK = "ciamkit-audit-linker";
+
+    private static volatile ChainLinker linker;
+    private AuditSettings settings = AuditSettings.DEFAULT;
+
+    /** This node's linker once the server is up. */
+    public static Optional<ChainLinker> linker() {
+        return Optional.ofNullable(linker);
+    }
+
+    @Override
+    public EventListenerProvider create(KeycloakSession session) {
+        return new AuditEventListenerProvider(session, settings);
+    }
+
+    @Override
+    public void init(Config.Scope config) {
+        settings = AuditSettings.read(config);
+    }
+
+    @Override
+    public void postInit(KeycloakSessionFactory factory) {
+        factory.register(event -> {
+            if (event instanceof PostMigrationEvent) {
+                ChainLinker started = new ChainLinker(factory, settings.linkBatch(), settings.lockSeconds());
+                linker = started;
+                KeycloakModelUtils.runJobInTransaction(
+                        factory,
+                        session -> session.getProvider(TimerProvider.class)
+                                .schedule(started::linkNow, settings.linkIntervalMillis(), TASK));
+            }
+        });
+    }
+
+    @Override
+    public boolean isGlobal() {
+        return true;
+    }
+
+    @Override
+    public List<ProviderConfigProperty> getConfigMetadata() {
+        return ProviderConfigurationBuilder.create()
+                .property()
+                .name(AuditSettings.FAIL_CLOSED)
+                .type(ProviderConfigProperty.BOOLEAN_TYPE)
+                .helpText("true: a success record is written in the request's transaction and a failed write fails"
+                        + " the request. false (default): a failed write is counted and alerted, the request goes on.")
+                .defaultValue(false)
+                .add()
+                .property()
+                .name(AuditSettings.LINK_INTERVAL)
+                .type(ProviderConfigProperty.INTEGER_TYPE)
+                .helpText("Milliseconds between two runs of the chain linker on a node (100-3600000, default 1000).")
+                .defaultValue(AuditSettings.DEFAULT.linkIntervalMillis())
+                .add()
+                .property()
+                .name(AuditSettings.LINK_BATCH)
+                .type(ProviderConfigProperty.INTEGER_TYPE)
+                .helpText("Records linked per transaction (1-10000, default 1000).")
+                .defaultValue(AuditSettings.DEFAULT.linkBatch())
+                .add()
+                .property()
+                .name(AuditSettings.LOCK)
+                .type(ProviderConfigProperty.INTEGER_TYPE)
+                .helpText("Seconds a node may hold the linker's cluster lock (5-3600, default 60).")
+                .defaultValue(AuditSettings.DEFAULT.lockSeconds())
+                .add()
+                .build();
+    }
+
+    @Override
+    public String getId() {
+        return ID;
+    }
+
+    @Override
+    public void close() {}
+}
