@@ -1,0 +1,297 @@
+package dev.ciamkit.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ciamkit.it.support.Admin;
+import dev.ciamkit.it.support.AdminApi;
+import dev.ciamkit.it.support.H2Database;
+import dev.ciamkit.it.support.HttpLogin;
+import dev.ciamkit.it.support.KeycloakServer;
+import dev.ciamkit.it.support.KeycloakServerExtension;
+import dev.ciamkit.it.support.Oidc;
+import dev.ciamkit.it.support.TestRealm;
+import dev.ciamkit.it.support.TestUsers;
+import dev.ciamkit.it.support.TestUsers.TestUser;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.keycloak.admin.client.Keycloak;
+import org.keycloak.representations.idm.ClientRepresentation;
+
+/**
+ * The audit trail on the assembled server: what a login leaves in it, that nothing secret or personal is in it, and that
+ * the chain check (admin REST and the command-line tool, run as an operator runs it) names a changed, a deleted and a
+ * reordered record after SQL on the server's own database.
+ */
+@ExtendWith(KeycloakServerExtension.class)
+class AuditTrailIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Keycloak's event types, as records name them. */
+    private static final String LOGIN = "LOGIN";
+
+    private static final String LOGIN_ERROR = "LOGIN_ERROR";
+    private static final String WRONG_PASSWORD = "Wrong-password-7531";
+
+    private static Keycloak admin;
+    private static TestRealm realm;
+    private static String realmId;
+    private static TestUser user;
+
+    @BeforeAll
+    static void start() throws Exception {
+        admin = Admin.client();
+        realm = TestRealm.create(admin, "audit", TestRealm::passwordOnlyBrowserFlow);
+        realmId = realm.resource().toRepresentation().getId();
+        user = realm.createUser("auditee");
+        // one failed and one successful login: the records the tests read
+        new HttpLogin().signInWithPassword(realm.name(), user.username(), WRONG_PASSWORD);
+        new HttpLogin().signIn(realm.name(), user.username(), Map.of());
+        link();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        try {
+            realm.close();
+        } finally {
+            admin.close();
+        }
+    }
+
+    @Test
+    void a_login_leaves_linked_records_without_secrets() throws Exception {
+        List<JsonNode> records = records();
+        JsonNode failed = find(records, LOGIN_ERROR);
+        assertThat(failed.path("outcome").asText()).isEqualTo("failure");
+        assertThat(failed.path("error").asText()).isEqualTo("invalid_user_credentials");
+        assertThat(failed.path("userId").asText()).isEqualTo(user.id());
+        JsonNode success = find(records, LOGIN);
+        assertThat(success.path("outcome").asText()).isEqualTo("success");
+        assertThat(success.path("seq").asLong())
+                .isGreaterThan(failed.path("seq").asLong());
+        for (JsonNode record : records) {
+            assertThat(record.path("body").asText())
+                    .as("no password, guessed or real, in any record")
+                    .doesNotContain(WRONG_PASSWORD, TestUsers.PASSWORD);
+            assertThat(record.path("hash").asText()).hasSize(64);
+        }
+        // numbered from 1 without gaps
+        for (int i = 0; i < records.size(); i++) {
+            assertThat(records.get(i).path("seq").asLong()).isEqualTo(i + 1);
+        }
+    }
+
+    @Test
+    void the_chain_check_names_a_changed_a_deleted_and_a_reordered_record(KeycloakServer server) throws Exception {
+        assertThat(verify().path("intact").asBoolean()).as(verify().toString()).isTrue();
+        try (Connection db = server.database().connect()) {
+            long seq = find(records(), LOGIN_ERROR).path("seq").asLong();
+
+            // changed: the failure made a success
+            String body = column(db, seq, "BODY");
+            update(
+                    db,
+                    "UPDATE CIAMKIT_AUDIT_RECORD SET BODY = ? WHERE REALM_ID = ? AND SEQ = ?",
+                    body.replace("\"failure\"", "\"success\""),
+                    realmId,
+                    seq);
+            JsonNode changed = verify();
+            assertThat(changed.path("intact").asBoolean()).isFalse();
+            assertThat(changed.path("problem").asText()).isEqualTo("CHANGED");
+            assertThat(changed.path("firstBroken").asLong()).isEqualTo(seq);
+            assertThat(cli(server)).contains("BROKEN", "CHANGED at record " + seq);
+            update(db, "UPDATE CIAMKIT_AUDIT_RECORD SET BODY = ? WHERE REALM_ID = ? AND SEQ = ?", body, realmId, seq);
+            assertThat(verify().path("intact").asBoolean()).isTrue();
+
+            // deleted (moved to another realm id and back, so the row survives for the next case)
+            update(
+                    db,
+                    "UPDATE CIAMKIT_AUDIT_RECORD SET REALM_ID = 'deleted' WHERE REALM_ID = ? AND SEQ = ?",
+                    realmId,
+                    seq);
+            JsonNode missing = verify();
+            assertThat(missing.path("problem").asText()).isEqualTo("MISSING");
+            assertThat(missing.path("firstBroken").asLong()).isEqualTo(seq);
+            assertThat(cli(server)).contains("MISSING at record " + seq);
+            update(
+                    db,
+                    "UPDATE CIAMKIT_AUDIT_RECORD SET REALM_ID = ? WHERE REALM_ID = 'deleted' AND SEQ = ?",
+                    realmId,
+                    seq);
+
+            // a swapped pair: the numbers of seq and seq + 1 exchanged
+            update(db, "UPDATE CIAMKIT_AUDIT_RECORD SET SEQ = -1 WHERE REALM_ID = ? AND SEQ = ?", realmId, seq);
+            update(db, "UPDATE CIAMKIT_AUDIT_RECORD SET SEQ = ? WHERE REALM_ID = ? AND SEQ = ?", seq, realmId, seq + 1);
+            update(db, "UPDATE CIAMKIT_AUDIT_RECORD SET SEQ = ? WHERE REALM_ID = ? AND SEQ = -1", seq + 1, realmId);
+            JsonNode reordered = verify();
+            assertThat(reordered.path("problem").asText()).isEqualTo("REORDERED");
+            assertThat(reordered.path("firstBroken").asLong()).isEqualTo(seq);
+            assertThat(cli(server)).contains("REORDERED at record " + seq);
+            update(db, "UPDATE CIAMKIT_AUDIT_RECORD SET SEQ = -1 WHERE REALM_ID = ? AND SEQ = ?", realmId, seq);
+            update(db, "UPDATE CIAMKIT_AUDIT_RECORD SET SEQ = ? WHERE REALM_ID = ? AND SEQ = ?", seq, realmId, seq + 1);
+            update(db, "UPDATE CIAMKIT_AUDIT_RECORD SET SEQ = ? WHERE REALM_ID = ? AND SEQ = -1", seq + 1, realmId);
+        }
+        assertThat(verify().path("intact").asBoolean()).isTrue();
+        assertThat(cli(server)).startsWith("intact");
+    }
+
+    @Test
+    void every_read_of_the_trail_is_itself_a_record() throws Exception {
+        verify();
+        link();
+        List<JsonNode> records = records();
+        assertThat(records).as("the verification an admin ran").anySatisfy(r -> {
+            assertThat(r.path("type").asText()).isEqualTo("ACTION:CIAMKIT_AUDIT");
+            assertThat(r.path("kind").asText()).isEqualTo("ADMIN");
+            assertThat(r.path("body").asText()).contains("\"ciamkit_audit\":\"verify\"");
+        });
+    }
+
+    @Test
+    void the_trail_needs_view_events_and_offers_no_way_to_change_it() throws Exception {
+        ClientRepresentation api =
+                realm.resource().clients().findByClientId(Oidc.API_CLIENT).get(0);
+        String secret =
+                realm.resource().clients().get(api.getId()).generateNewSecret().getValue();
+        String token = Oidc.token(
+                        realm.name(),
+                        Map.of(
+                                "grant_type",
+                                "client_credentials",
+                                "client_id",
+                                Oidc.API_CLIENT,
+                                "client_secret",
+                                secret))
+                .body()
+                .path("access_token")
+                .asText();
+        for (String path : List.of("/ciamkit-audit/verify", "/ciamkit-audit/records")) {
+            assertThat(AdminApi.get(realm.name(), path, token).statusCode())
+                    .as(path)
+                    .isEqualTo(403);
+        }
+        // no method of ours edits or deletes a record, even for the realm's admin
+        assertThat(AdminApi.delete(admin, realm.name(), "/ciamkit-audit/records")
+                        .statusCode())
+                .isEqualTo(405);
+    }
+
+    @Test
+    void metrics_appear_on_the_management_port() throws Exception {
+        String metrics = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(KeycloakServer.MANAGEMENT_URL + "/metrics"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
+        assertThat(metrics)
+                .contains("ciamkit_audit_records_total{kind=\"USER\",outcome=\"failure\"}")
+                .contains("ciamkit_audit_linked_total")
+                .contains("ciamkit_audit_append_seconds_count");
+    }
+
+    // --- helpers
+
+    private static void link() throws Exception {
+        assertThat(AdminApi.post(admin, realm.name(), "/ciamkit-audit/link").statusCode())
+                .isEqualTo(200);
+    }
+
+    private static JsonNode verify() throws Exception {
+        HttpResponse<String> response = AdminApi.get(admin, realm.name(), "/ciamkit-audit/verify");
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return JSON.readTree(response.body());
+    }
+
+    private static List<JsonNode> records() throws Exception {
+        HttpResponse<String> response = AdminApi.get(admin, realm.name(), "/ciamkit-audit/records?max=500");
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        List<JsonNode> records = new ArrayList<>();
+        JSON.readTree(response.body()).path("records").forEach(records::add);
+        return records;
+    }
+
+    private static JsonNode find(List<JsonNode> records, String type) {
+        return records.stream()
+                .filter(r -> r.path("type").asText().equals(type)
+                        && user.id().equals(r.path("userId").asText()))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no " + type + " record in " + records));
+    }
+
+    private static String column(Connection db, long seq, String column) throws Exception {
+        try (PreparedStatement q =
+                db.prepareStatement("SELECT " + column + " FROM CIAMKIT_AUDIT_RECORD WHERE REALM_ID = ? AND SEQ = ?")) {
+            q.setString(1, realmId);
+            q.setLong(2, seq);
+            try (ResultSet rs = q.executeQuery()) {
+                assertThat(rs.next()).isTrue();
+                return rs.getString(1);
+            }
+        }
+    }
+
+    private static void update(Connection db, String sql, Object... params) throws Exception {
+        try (PreparedStatement q = db.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                q.setObject(i + 1, params[i]);
+            }
+            assertThat(q.executeUpdate()).as(sql).isEqualTo(1);
+        }
+    }
+
+    /** The command-line check, run as the README tells an operator, against the server's database and key file. */
+    private static String cli(KeycloakServer server) throws Exception {
+        Path home = server.home();
+        Path h2;
+        try (Stream<Path> jars = Files.list(home.resolve("lib/lib/main"))) {
+            h2 = jars.filter(p -> p.getFileName().toString().startsWith("com.h2database.h2-"))
+                    .findFirst()
+                    .orElseThrow();
+        }
+        String classpath = String.join(
+                java.io.File.pathSeparator,
+                home.resolve("providers/ciamkit-audit.jar").toString(),
+                home.resolve("providers/ciamkit-common.jar").toString(),
+                h2.toString());
+        ProcessBuilder builder = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-cp",
+                        classpath,
+                        "dev.ciamkit.audit.cli.AuditChainTool",
+                        "verify",
+                        "--jdbc-url",
+                        server.database().jdbcUrl(),
+                        "--user",
+                        H2Database.USER,
+                        "--key-file",
+                        home.resolve("conf/ciamkit-keys.properties").toString(),
+                        "--realm",
+                        realm.name())
+                .redirectErrorStream(true);
+        builder.environment().put("CIAMKIT_DB_PASSWORD", H2Database.PASSWORD);
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        int exit = process.waitFor();
+        assertThat(exit).as(output).isEqualTo(output.startsWith("intact") ? 0 : 1);
+        return output;
+    }
+}
