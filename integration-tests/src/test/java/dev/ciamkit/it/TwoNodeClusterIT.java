@@ -195,6 +195,59 @@ class TwoNodeClusterIT {
         }
     }
 
+    @Test
+    void admin_events_on_both_nodes_at_once_make_one_intact_audit_chain() throws Exception {
+        // both nodes write records at the same time, and both nodes' linkers run: one chain, no fork, nothing lost
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        List<java.util.concurrent.Future<TestUser>> created = new java.util.ArrayList<>();
+        for (int i = 0; i < 24; i++) {
+            Keycloak admin = i % 2 == 0 ? adminA : adminB;
+            created.add(pool.submit(() -> TestUsers.create(admin, REALM, "cluster-audit", Map.of())));
+        }
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        for (java.util.concurrent.Future<TestUser> f : created) {
+            ids.add(f.get().id());
+        }
+        pool.shutdown();
+        assertThat(AdminApi.post(cluster.b().baseUrl(), adminB, REALM, "/ciamkit-audit/link")
+                        .statusCode())
+                .isEqualTo(200);
+        assertThat(AdminApi.post(cluster.a().baseUrl(), adminA, REALM, "/ciamkit-audit/link")
+                        .statusCode())
+                .isEqualTo(200);
+
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        var verification = json.readTree(AdminApi.get(cluster.a().baseUrl(), adminA, REALM, "/ciamkit-audit/verify")
+                .body());
+        assertThat(verification.path("intact").asBoolean())
+                .as(verification.toString())
+                .isTrue();
+        java.util.Set<String> audited = new java.util.HashSet<>();
+        long from = 1;
+        while (true) {
+            var page = json.readTree(AdminApi.get(
+                                    cluster.b().baseUrl(),
+                                    adminB,
+                                    REALM,
+                                    "/ciamkit-audit/records?max=500&fromSeq=" + from)
+                            .body())
+                    .path("records");
+            page.forEach(r -> {
+                if (r.path("type").asText().equals("CREATE:USER")) {
+                    String path = r.path("body").asText();
+                    ids.stream().filter(path::contains).forEach(audited::add);
+                }
+            });
+            if (page.size() < 500) {
+                break;
+            }
+            from = page.get(page.size() - 1).path("seq").asLong() + 1;
+        }
+        assertThat(audited)
+                .as("every user creation on either node is in the chain")
+                .isEqualTo(ids);
+    }
+
     private static void bruteForce(int failureFactor) {
         RealmRepresentation settings = new RealmRepresentation();
         settings.setBruteForceProtected(true);

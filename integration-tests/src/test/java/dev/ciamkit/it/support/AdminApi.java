@@ -39,6 +39,15 @@ public final class AdminApi {
                 token(admin));
     }
 
+    /** POST on a realm's admin API of another server (a cluster node). */
+    public static HttpResponse<String> post(String baseUrl, Keycloak admin, String realm, String path)
+            throws Exception {
+        return send(
+                HttpRequest.newBuilder(URI.create(baseUrl + "/admin/realms/" + realm + path))
+                        .POST(HttpRequest.BodyPublishers.noBody()),
+                token(admin));
+    }
+
     public static HttpResponse<String> post(Keycloak admin, String realm, String path) throws Exception {
         return send(HttpRequest.newBuilder(uri(realm, path)).POST(HttpRequest.BodyPublishers.noBody()), token(admin));
     }
