@@ -47,27 +47,25 @@ public final class KeycloakServer implements AutoCloseable {
         Instant started = Instant.now();
         ServerProcess process;
         try {
-            process = ServerProcess.start(
-                    "Keycloak",
-                    home,
-                    List.of(
-                            "start",
-                            "--optimized",
-                            "--import-realm",
-                            "--http-port=8080",
-                            // As behind a reverse proxy on 127.0.0.1: its X-Forwarded-For is honoured, that of any
-                            // other peer (e.g. a client on ::1) is not. Risk, brute force and events all use it.
-                            "--proxy-headers=xforwarded",
-                            "--proxy-trusted-addresses=127.0.0.1",
-                            // A GeoIP2 City database beside the sample CSV of keycloak.conf: the CSV's networks first,
-                            // the database for the rest (see TestGeoIp)
-                            "--spi-ciamkit-risk-signal--location--geoip-database=" + geoip,
-                            // H2 served over TCP from the test JVM, so tests can read the rows the server writes
-                            "--db-url=" + database.jdbcUrl(),
-                            "--db-username=" + H2Database.USER,
-                            "--db-password=" + H2Database.PASSWORD),
-                    MANAGEMENT_URL,
-                    log);
+            List<String> options = new java.util.ArrayList<>(List.of(
+                    "start",
+                    "--optimized",
+                    "--import-realm",
+                    "--http-port=8080",
+                    // As behind a reverse proxy on 127.0.0.1: its X-Forwarded-For is honoured, that of any
+                    // other peer (e.g. a client on ::1) is not. Risk, brute force and events all use it.
+                    "--proxy-headers=xforwarded",
+                    "--proxy-trusted-addresses=127.0.0.1",
+                    // A GeoIP2 City database beside the sample CSV of keycloak.conf: the CSV's networks first,
+                    // the database for the rest (see TestGeoIp)
+                    "--spi-ciamkit-risk-signal--location--geoip-database=" + geoip,
+                    // H2 served over TCP from the test JVM, so tests can read the rows the server writes
+                    "--db-url=" + database.jdbcUrl(),
+                    "--db-username=" + H2Database.USER,
+                    "--db-password=" + H2Database.PASSWORD));
+            // the audit trail's SIEM sinks point at the receivers AuditExportIT starts (down the rest of the run)
+            options.addAll(SiemReceivers.serverOptions());
+            process = ServerProcess.start("Keycloak", home, options, MANAGEMENT_URL, log);
         } catch (IOException | InterruptedException | RuntimeException e) {
             database.close();
             throw e;
