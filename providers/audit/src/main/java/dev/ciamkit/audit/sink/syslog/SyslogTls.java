@@ -34,7 +34,7 @@ final class SyslogTls {
             SSLContext context = SSLContext.getInstance("TLS");
             context.init(null, trust.getTrustManagers(), null);
             return context.getSocketFactory();
-        } catch (IOException | GeneralSecurityException e) {
+        } catch (IOException | GeneralSecurityException | IllegalArgumentException e) {
             throw new IllegalStateException(
                     "CIAM Kit syslog sink: cannot read the trust store " + path + " ("
                             + e.getClass().getSimpleName() + ")",
