@@ -30,6 +30,7 @@ public final class SyslogReceiver implements AutoCloseable {
     private final List<String> errors = new CopyOnWriteArrayList<>();
     private final AtomicInteger accepted = new AtomicInteger();
     private volatile ServerSocket server;
+    private volatile Thread acceptor;
     private volatile boolean reading = true;
     private int port;
 
@@ -59,8 +60,17 @@ public final class SyslogReceiver implements AutoCloseable {
         reading = false;
     }
 
+    /**
+     * Closes the port and the connections. Returns once the accepting thread has left: until then the JDK may keep the
+     * listening socket open, and the kernel would still complete a connection to it.
+     */
     public synchronized void down() throws IOException {
         server.close();
+        try {
+            acceptor.join(5000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         for (Socket connection : connections) {
             connection.close();
         }
@@ -85,7 +95,7 @@ public final class SyslogReceiver implements AutoCloseable {
         socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), wanted));
         server = socket;
         port = socket.getLocalPort();
-        Thread acceptor = new Thread(() -> accept(socket), "test-syslog-accept");
+        acceptor = new Thread(() -> accept(socket), "test-syslog-accept");
         acceptor.setDaemon(true);
         acceptor.start();
     }
