@@ -15,7 +15,9 @@ import java.nio.charset.StandardCharsets;
  * {@code rt} (epoch millis), {@code cat} (kind), {@code outcome}, {@code suser} (user id), {@code src} (only a valid
  * IP literal; anything else goes to {@code cs5}, label {@code clientAddress}), {@code reason} (error code),
  * {@code cs1} realm, {@code cs6} realmId, {@code cn1} sequence, {@code cs2} client, {@code cs3} hash, {@code cs4}
- * mac, and last {@code msg}, the canonical JSON body, cut to the bytes left.
+ * mac, and last {@code msg}, the canonical JSON body, cut to the bytes left. Values are capped at 255 bytes, header
+ * fields at 128 (version 64); when hostile values fill a small maximum, later pairs are cut or left out, and the SD
+ * says {@code truncated="true"}.
  */
 public final class CefFormatter implements RecordFormatter {
 
@@ -23,7 +25,10 @@ public final class CefFormatter implements RecordFormatter {
     static final String PRODUCT = "CIAM Kit audit";
     static final int SEVERITY_SUCCESS = 3;
     static final int SEVERITY_FAILURE = 7;
-    static final int HEADER_MAX = 255;
+    /** Bytes of a header field: well below CEF's own limits, so that header and SD leave room for the extensions. */
+    static final int HEADER_MAX = 128;
+
+    static final int VERSION_MAX = 64;
 
     private final Rfc5424Formatter frame;
     private final String version;
@@ -39,7 +44,11 @@ public final class CefFormatter implements RecordFormatter {
     }
 
     Rfc5424Formatter.Rendered render(ExportRecord record, int maxBytes) {
-        Extensions ext = new Extensions();
+        String head = "CEF:0|" + header(VENDOR, HEADER_MAX) + '|' + header(PRODUCT, HEADER_MAX) + '|'
+                + header(version, VERSION_MAX) + '|' + header(record.type(), HEADER_MAX) + '|'
+                + header(record.type(), HEADER_MAX) + '|'
+                + ("success".equals(record.outcome()) ? SEVERITY_SUCCESS : SEVERITY_FAILURE) + '|';
+        Extensions ext = new Extensions(maxBytes - head.getBytes(StandardCharsets.UTF_8).length);
         ext.add("rt", Long.toString(record.time()));
         ext.add("cat", record.kind());
         ext.add("outcome", record.outcome());
@@ -63,28 +72,17 @@ public final class CefFormatter implements RecordFormatter {
         ext.add("cs3", record.hash());
         ext.add("cs4Label", "mac");
         ext.add("cs4", record.mac());
-
-        String head = "CEF:0|" + header(VENDOR) + '|' + header(PRODUCT) + '|' + header(version) + '|'
-                + header(record.type()) + '|' + header(record.type()) + '|'
-                + ("success".equals(record.outcome()) ? SEVERITY_SUCCESS : SEVERITY_FAILURE) + '|';
-        String text = head + ext.text;
-        boolean truncated = ext.truncated;
-        if (record.body() != null) {
-            String key = (ext.text.length() == 0 ? "" : " ") + "msg=";
-            int left = maxBytes - text.getBytes(StandardCharsets.UTF_8).length - key.length();
-            SyslogText.Capped body = SyslogText.escape(record.body(), Math.max(0, left), CefFormatter::extensionToken);
-            text += key + body.text();
-            truncated |= body.truncated();
-        }
-        return new Rfc5424Formatter.Rendered(text.getBytes(StandardCharsets.UTF_8), truncated);
+        // last, with whatever room is left
+        ext.add("msg", record.body(), Integer.MAX_VALUE);
+        return new Rfc5424Formatter.Rendered((head + ext.text).getBytes(StandardCharsets.UTF_8), ext.truncated);
     }
 
-    /** A header field: {@code \} and {@code |} escaped, unsafe characters as {@code ?}, at most 255 characters. */
-    static String header(String value) {
+    /** A header field: {@code \} and {@code |} escaped, unsafe characters as {@code ?}, at most {@code max} bytes. */
+    static String header(String value, int max) {
         if (value == null || value.isEmpty()) {
             return "-";
         }
-        return SyslogText.escape(value, HEADER_MAX, cp -> switch (cp) {
+        return SyslogText.escape(value, max, cp -> switch (cp) {
                     case '\\' -> "\\\\";
                     case '|' -> "\\|";
                     default -> SyslogText.unsafe(cp) ? "?" : null;
@@ -102,21 +100,37 @@ public final class CefFormatter implements RecordFormatter {
         };
     }
 
+    /** Extensions within a byte budget: a value is cut to fit, a pair that cannot fit at all is left out. */
     private static final class Extensions {
         private final StringBuilder text = new StringBuilder(512);
+        private int left;
         private boolean truncated;
 
+        Extensions(int budget) {
+            this.left = budget;
+        }
+
         void add(String key, String value) {
+            add(key, value, Rfc5424Formatter.VALUE_MAX_BYTES);
+        }
+
+        void add(String key, String value, int maxBytes) {
             if (value == null) {
                 return;
             }
-            SyslogText.Capped capped =
-                    SyslogText.escape(value, Rfc5424Formatter.VALUE_MAX_BYTES, CefFormatter::extensionToken);
+            int separator = text.length() > 0 ? 1 : 0;
+            int room = Math.min(maxBytes, left - separator - key.length() - 1);
+            if (room < 0) {
+                truncated = true;
+                return;
+            }
+            SyslogText.Capped capped = SyslogText.escape(value, room, CefFormatter::extensionToken);
             truncated |= capped.truncated();
-            if (text.length() > 0) {
+            if (separator > 0) {
                 text.append(' ');
             }
             text.append(key).append('=').append(capped.text());
+            left -= separator + key.length() + 1 + capped.text().getBytes(StandardCharsets.UTF_8).length;
         }
     }
 }

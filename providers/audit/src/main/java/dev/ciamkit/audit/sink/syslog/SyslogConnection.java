@@ -1,6 +1,5 @@
 package dev.ciamkit.audit.sink.syslog;
 
-import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -9,9 +8,7 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.util.HashSet;
 import java.util.Set;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.SSLSocketFactory;
@@ -20,9 +17,8 @@ import javax.net.ssl.SSLSocketFactory;
  * The one TCP (or TLS) connection a syslog sink factory owns, opened on first use and reused until it fails or the
  * receiver closes it. Not thread-safe by itself: {@link SyslogTcpSink} holds its monitor for a whole batch.
  *
- * <p>Java has no write timeout on sockets: each write to the socket arms a watchdog that closes the socket when the
- * write blocks longer than the write timeout (a receiver that stopped reading), which makes the write fail. TLS checks
- * the receiver's certificate and its host name.
+ * <p>Writes go through a {@link WatchedOutputStream} on a watchdog thread the connection owns (Java sockets have no
+ * write timeout). TLS checks the receiver's certificate and its host name.
  */
 final class SyslogConnection {
 
@@ -132,14 +128,14 @@ final class SyslogConnection {
             connected.setSoTimeout(writeTimeoutMillis);
             plain = tcp;
             socket = connected;
-            out = new WatchedOutputStream(connected.getOutputStream(), tcp);
+            out = new WatchedOutputStream(connected.getOutputStream(), tcp, watchdog(), writeTimeoutMillis);
         } catch (IOException | RuntimeException e) {
             tcp.close();
             throw e;
         }
     }
 
-    private static void quietlyClose(Socket socket) {
+    static void quietlyClose(Socket socket) {
         if (socket != null) {
             try {
                 socket.close();
@@ -159,44 +155,5 @@ final class SyslogConnection {
             watchdog.setRemoveOnCancelPolicy(true);
         }
         return watchdog;
-    }
-
-    /** Closes the socket when one write blocks longer than the write timeout. */
-    private final class WatchedOutputStream extends FilterOutputStream {
-        private final Socket owner;
-
-        WatchedOutputStream(OutputStream out, Socket owner) {
-            super(out);
-            this.owner = owner;
-        }
-
-        @Override
-        public void write(byte[] bytes, int offset, int length) throws IOException {
-            ScheduledFuture<?> abort = watchdog().schedule(this::abort, writeTimeoutMillis, TimeUnit.MILLISECONDS);
-            try {
-                out.write(bytes, offset, length);
-            } finally {
-                abort.cancel(false);
-            }
-        }
-
-        @Override
-        public void write(int b) throws IOException {
-            write(new byte[] {(byte) b}, 0, 1);
-        }
-
-        @Override
-        public void flush() throws IOException {
-            ScheduledFuture<?> abort = watchdog().schedule(this::abort, writeTimeoutMillis, TimeUnit.MILLISECONDS);
-            try {
-                out.flush();
-            } finally {
-                abort.cancel(false);
-            }
-        }
-
-        private void abort() {
-            quietlyClose(owner);
-        }
     }
 }

@@ -169,6 +169,22 @@ class CefFormatterTest {
         }
     }
 
+    @Test
+    void huge_hostile_fields_still_fit_the_smallest_maximum() {
+        CefFormatter smallest = new CefFormatter(
+                new Rfc5424Formatter(10, "h".repeat(300), "a".repeat(300), "p".repeat(300), 4096), "v".repeat(300));
+        String huge = Records.repeat("\u0000=\\|\uD83D\uDE00", 100_000);
+
+        byte[] bytes = smallest.format(Records.hostile(huge, huge));
+        Rfc5424Message frame = Rfc5424Message.parse(bytes);
+        CefMessage message = CefMessage.parse(frame.msgText());
+
+        assertThat(bytes.length).isLessThanOrEqualTo(4096);
+        assertThat(frame.params()).containsEntry("truncated", "true");
+        assertThat(message.header().get(3)).hasSize(64);
+        assertThat(message.extensions()).containsKeys("rt", "cat", "outcome", "suser");
+    }
+
     private static ExportRecord withIp(String ip) {
         ExportRecord r = Records.record("r1", 2);
         return new ExportRecord(
