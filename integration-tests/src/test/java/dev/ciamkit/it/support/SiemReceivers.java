@@ -33,7 +33,7 @@ public final class SiemReceivers {
     public static final int SYSLOG_PORT = 15514;
     public static final int WEBHOOK_PORT = 15580;
     public static final String WEBHOOK_PATH = "/ciamkit-audit";
-    public static final String WEBHOOK_SECRET = "it-webhook-secret-0123456789";
+    public static final String WEBHOOK_SECRET = "it-webhook-secret-0123456789-abcdefghij";
 
     private SiemReceivers() {}
 
