@@ -121,6 +121,21 @@ class AuditTrailIT {
             update(db, "UPDATE CIAMKIT_AUDIT_RECORD SET BODY = ? WHERE REALM_ID = ? AND SEQ = ?", body, realmId, seq);
             assertThat(verify().path("intact").asBoolean()).isTrue();
 
+            // a column a SIEM indexes beside the body: the client address
+            String ip = column(db, seq, "IP_ADDRESS");
+            update(
+                    db,
+                    "UPDATE CIAMKIT_AUDIT_RECORD SET IP_ADDRESS = '198.51.100.99' WHERE REALM_ID = ? AND SEQ = ?",
+                    realmId,
+                    seq);
+            assertThat(verify().path("problem").asText()).isEqualTo("CHANGED");
+            update(
+                    db,
+                    "UPDATE CIAMKIT_AUDIT_RECORD SET IP_ADDRESS = ? WHERE REALM_ID = ? AND SEQ = ?",
+                    ip,
+                    realmId,
+                    seq);
+
             // deleted (moved to another realm id and back, so the row survives for the next case)
             update(
                     db,
@@ -151,6 +166,44 @@ class AuditTrailIT {
         }
         assertThat(verify().path("intact").asBoolean()).isTrue();
         assertThat(cli(server)).startsWith("intact");
+    }
+
+    @Test
+    void a_row_written_into_the_table_without_the_key_is_never_linked(KeycloakServer server) throws Exception {
+        String forged = "forged-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        try (Connection db = server.database().connect()) {
+            try (PreparedStatement q = db.prepareStatement("INSERT INTO CIAMKIT_AUDIT_RECORD (ID, REALM_ID, CREATED_AT,"
+                    + " KIND, EVENT_TYPE, OUTCOME, USER_ID, BODY, INSERT_MAC) VALUES (?, ?, ?, 'USER', 'LOGIN',"
+                    + " 'success', ?, '{}', 'h1.forged.AAAA')")) {
+                q.setString(1, forged);
+                q.setString(2, realmId);
+                q.setLong(3, System.currentTimeMillis());
+                q.setString(4, user.id());
+                assertThat(q.executeUpdate()).isEqualTo(1);
+            }
+            link();
+            JsonNode result = verify();
+            assertThat(result.path("quarantined").asLong()).isEqualTo(1);
+            assertThat(result.path("intact").asBoolean())
+                    .as("a set-aside record is a finding")
+                    .isFalse();
+            assertThat(records()).noneMatch(r -> r.path("id").asText().equals(forged));
+            try (PreparedStatement q = db.prepareStatement("DELETE FROM CIAMKIT_AUDIT_RECORD WHERE ID = ?")) {
+                q.setString(1, forged);
+                q.executeUpdate();
+            }
+        }
+        assertThat(verify().path("intact").asBoolean()).isTrue();
+    }
+
+    @Test
+    void a_chain_shorter_than_what_the_siem_has_is_missing_its_end() throws Exception {
+        long last = verify().path("lastSeq").asLong();
+        HttpResponse<String> response =
+                AdminApi.get(admin, realm.name(), "/ciamkit-audit/verify?expectSeq=" + (last + 1000));
+        JsonNode result = JSON.readTree(response.body());
+        assertThat(result.path("problem").asText()).isEqualTo("MISSING");
+        assertThat(result.path("firstBroken").asLong()).isGreaterThan(last);
     }
 
     @Test

@@ -15,7 +15,9 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Map;
 import org.keycloak.events.admin.OperationType;
@@ -34,6 +36,7 @@ import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 public final class AuditAdminResource {
 
     public static final String RESOURCE_TYPE = "CIAMKIT_AUDIT";
+    private static final java.util.concurrent.Semaphore VERIFYING = new java.util.concurrent.Semaphore(1);
     static final int MAX_PAGE = 500;
 
     private final KeycloakSession session;
@@ -51,6 +54,8 @@ public final class AuditAdminResource {
 
     /**
      * @param unlinked records written but not yet in the chain (the linker runs moments later)
+     * @param quarantined records set aside because their insertion MAC does not hold (written outside Keycloak): the
+     *     trail is not intact while there is one
      */
     public record Verification(
             String realm,
@@ -59,6 +64,7 @@ public final class AuditAdminResource {
             long firstSeq,
             long lastSeq,
             long unlinked,
+            long quarantined,
             String problem,
             long firstBroken,
             String recordId,
@@ -83,28 +89,55 @@ public final class AuditAdminResource {
     @GET
     @Path("verify")
     @Produces(MediaType.APPLICATION_JSON)
-    public Verification verify() {
+    public Verification verify(@QueryParam("expectSeq") @DefaultValue("0") long expectSeq) {
         auth.realm().requireViewEvents();
+        if (expectSeq < 0) {
+            throw new BadRequestException("expectSeq must be 0 or more");
+        }
+        // one check at a time on a node: each reads a whole chain
+        if (!VERIFYING.tryAcquire()) {
+            throw new WebApplicationException(Response.status(429)
+                    .entity(Map.of("error", "a verification is running; try again"))
+                    .build());
+        }
+        try {
+            return verifyNow(expectSeq);
+        } finally {
+            VERIFYING.release();
+        }
+    }
+
+    private Verification verifyNow(long expectSeq) {
         String realmId = realm.getId();
         EnvelopeProvider keys = session.getProvider(EnvelopeProvider.class);
         Verification result =
                 KeycloakModelUtils.runJobInTransactionWithResult(session.getKeycloakSessionFactory(), s -> {
                     var em = AuditTrail.em(s);
                     ChainVerifier.Result r = ChainCheck.verify(
-                            em, realmId, (mac, hash) -> keys.identifierMatches(mac, ChainHash.MAC_PURPOSE, hash));
+                            em,
+                            realmId,
+                            expectSeq,
+                            (mac, hash) -> keys.identifierMatches(mac, ChainHash.MAC_PURPOSE, hash));
                     long unlinked = em.createQuery(
                                     "select count(r) from AuditRecordEntity r where r.realmId = :realm"
                                             + " and r.linkedAt is null",
                                     Long.class)
                             .setParameter("realm", realmId)
                             .getSingleResult();
+                    long quarantined = em.createQuery(
+                                    "select count(r) from AuditRecordEntity r where r.realmId = :realm"
+                                            + " and r.linkedAt = -1",
+                                    Long.class)
+                            .setParameter("realm", realmId)
+                            .getSingleResult();
                     return new Verification(
                             realm.getName(),
-                            r.intact(),
+                            r.intact() && quarantined == 0,
                             r.checked(),
                             r.firstSeq(),
                             r.lastSeq(),
                             unlinked,
+                            quarantined,
                             r.problem() == null ? null : r.problem().name(),
                             r.firstBroken(),
                             r.recordId(),

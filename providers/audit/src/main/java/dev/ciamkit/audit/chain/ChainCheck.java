@@ -12,8 +12,14 @@ public final class ChainCheck {
 
     private ChainCheck() {}
 
-    public static ChainVerifier.Result verify(EntityManager em, String realmId, BiPredicate<String, String> macCheck) {
-        AuditChainHeadEntity head = em.find(AuditChainHeadEntity.class, realmId);
+    /**
+     * @param expectSeq the last number known to exist outside this database (the SIEM's copy), 0 if none: a chain
+     *     that ends before it lost its end, even when its head row was rewritten to match
+     */
+    public static ChainVerifier.Result verify(
+            EntityManager em, String realmId, long expectSeq, BiPredicate<String, String> macCheck) {
+        AuditChainHeadEntity found = em.find(AuditChainHeadEntity.class, realmId);
+        long headSeq = Math.max(found == null ? 0 : found.getSeq(), expectSeq);
         ChainVerifier verifier = new ChainVerifier(1, ChainHash.GENESIS, macCheck);
         long after = 0;
         while (true) {
@@ -33,14 +39,15 @@ public final class ChainCheck {
                         r.getPrevHash(),
                         r.getHash(),
                         r.getMac(),
+                        r.columns(),
                         r.getBody()))) {
-                    return verifier.finish(head == null ? 0 : head.getSeq());
+                    return verifier.finish(headSeq);
                 }
                 after = r.getSeq();
             }
             em.clear();
             if (page.size() < PAGE) {
-                return verifier.finish(head == null ? 0 : head.getSeq());
+                return verifier.finish(headSeq);
             }
         }
     }

@@ -40,6 +40,12 @@ public final class ChainLinker {
     private final Counter linked = Counter.builder("ciamkit.audit.linked")
             .description("Audit records linked into their realm's chain")
             .register(Metrics.globalRegistry);
+    private final Counter quarantined = Counter.builder("ciamkit.audit.quarantined")
+            .description("Records set aside because their insertion MAC does not hold")
+            .register(Metrics.globalRegistry);
+    private final Counter failures = Counter.builder("ciamkit.audit.link.failures")
+            .description("Linker runs that failed (the next run links again)")
+            .register(Metrics.globalRegistry);
 
     public ChainLinker(KeycloakSessionFactory factory, int batch, int lockSeconds) {
         this.factory = factory;
@@ -90,24 +96,58 @@ public final class ChainLinker {
         List<String> sinks = enabledSinks(session);
         Map<String, AuditChainHeadEntity> heads = new HashMap<>();
         long now = Time.currentTimeMillis();
+        int count = 0;
         for (AuditRecordEntity row : rows) {
+            String columns = row.columns();
+            if (!keys.identifierMatches(
+                    row.getInsertMac(),
+                    ChainHash.INSERT_PURPOSE,
+                    ChainHash.insertInput(row.getId(), row.getRealmId(), columns, row.getBody()))) {
+                quarantine(em, row);
+                continue;
+            }
             AuditChainHeadEntity head = heads.computeIfAbsent(row.getRealmId(), realmId -> head(em, realmId));
             long seq = head.getSeq() + 1;
-            String hash = ChainHash.hash(head.getHash(), seq, row.getRealmId(), row.getBody());
-            row.setSeq(seq);
-            row.setPrevHash(head.getHash());
-            row.setHash(hash);
-            row.setMac(keys.hashIdentifier(ChainHash.MAC_PURPOSE, hash));
-            row.setLinkedAt(now);
+            String hash = ChainHash.hash(head.getHash(), seq, row.getRealmId(), columns, row.getBody());
+            // only a record still unlinked: a second linker that read the same rows fails here and rolls back
+            int updated = em.createQuery("update AuditRecordEntity r set r.seq = :seq, r.prevHash = :prev,"
+                            + " r.hash = :hash, r.mac = :mac, r.linkedAt = :now"
+                            + " where r.id = :id and r.linkedAt is null")
+                    .setParameter("seq", seq)
+                    .setParameter("prev", head.getHash())
+                    .setParameter("hash", hash)
+                    .setParameter("mac", keys.hashIdentifier(ChainHash.MAC_PURPOSE, hash))
+                    .setParameter("now", now)
+                    .setParameter("id", row.getId())
+                    .executeUpdate();
+            if (updated != 1) {
+                throw new IllegalStateException("an audit record was linked by another linker meanwhile");
+            }
             head.setSeq(seq);
             head.setHash(hash);
             for (String sink : sinks) {
                 Outbox.enqueue(session, row.getRealmId(), TOPIC_PREFIX + sink, seq, row.getId());
             }
+            count++;
         }
         em.flush();
-        linked.increment(rows.size());
+        linked.increment(count);
         return rows.size();
+    }
+
+    /**
+     * A record whose insertion MAC does not hold was written or changed by someone without the key: never linked (the
+     * chain would vouch for it), set aside with {@code LINKED_AT = -1}, counted and alerted.
+     */
+    private void quarantine(EntityManager em, AuditRecordEntity row) {
+        em.createQuery("update AuditRecordEntity r set r.linkedAt = -1 where r.id = :id and r.linkedAt is null")
+                .setParameter("id", row.getId())
+                .executeUpdate();
+        quarantined.increment();
+        LOG.errorf(
+                "CIAM Kit audit: ALERT record %s in realm %s does not carry a valid insertion MAC (written or changed"
+                        + " outside Keycloak); it is set aside, not linked",
+                row.getId(), row.getRealmId());
     }
 
     private static AuditChainHeadEntity head(EntityManager em, String realmId) {

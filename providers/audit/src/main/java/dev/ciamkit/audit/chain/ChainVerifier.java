@@ -79,7 +79,8 @@ public final class ChainVerifier {
         if (row.seq() < expected) {
             return fail(Problem.REORDERED, row.seq(), row.id(), "number " + row.seq() + " appears twice");
         }
-        String computed = ChainHash.hash(String.valueOf(row.prevHash()), row.seq(), row.realmId(), row.body());
+        String computed =
+                ChainHash.hash(String.valueOf(row.prevHash()), row.seq(), row.realmId(), row.columns(), row.body());
         boolean consistent = computed.equals(row.hash());
         if (!consistent) {
             long was = numberedAs(row);
@@ -112,7 +113,7 @@ public final class ChainVerifier {
     private static long numberedAs(ChainRow row) {
         for (long k = Math.max(1, row.seq() - NEARBY); k <= row.seq() + NEARBY; k++) {
             if (k != row.seq()
-                    && ChainHash.hash(String.valueOf(row.prevHash()), k, row.realmId(), row.body())
+                    && ChainHash.hash(String.valueOf(row.prevHash()), k, row.realmId(), row.columns(), row.body())
                             .equals(row.hash())) {
                 return k;
             }

@@ -21,8 +21,11 @@ import java.util.Map;
  * <pre>
  * CIAMKIT_DB_PASSWORD=... java -cp "providers/*:lib/lib/main/org.postgresql.postgresql-*.jar" \
  *     dev.ciamkit.audit.cli.AuditChainTool verify --jdbc-url jdbc:postgresql://db/keycloak --user keycloak \
- *     --key-file conf/ciamkit-keys.properties --realm ciamkit-demo
+ *     --key-file conf/ciamkit-keys.properties --realm ciamkit-demo [--expect-seq 123456]
  * </pre>
+ *
+ * {@code --expect-seq} is the last number the SIEM received for the realm: a chain that ends before it lost its end,
+ * even if its head row was rewritten to match (the one change the database alone cannot show).
  *
  * Prints one line and exits 0 when the chain holds, 1 naming the first broken, missing or reordered record, 2 on a
  * usage or connection error. The password comes from {@code CIAMKIT_DB_PASSWORD} (never the command line, which other
@@ -65,7 +68,13 @@ public final class AuditChainTool {
                 err.println("No realm named or with the id '" + realm + "'");
                 return 2;
             }
-            ChainVerifier.Result result = verify(db, realmId, keys);
+            long expect;
+            try {
+                expect = Long.parseLong(options.getOrDefault("--expect-seq", "0"));
+            } catch (NumberFormatException e) {
+                return usage(err);
+            }
+            ChainVerifier.Result result = verify(db, realmId, expect, keys);
             if (result.intact()) {
                 out.printf(
                         "intact: realm %s, %d records, %d to %d%n",
@@ -97,7 +106,8 @@ public final class AuditChainTool {
         }
     }
 
-    static ChainVerifier.Result verify(Connection db, String realmId, IdentifierHasher keys) throws SQLException {
+    static ChainVerifier.Result verify(Connection db, String realmId, long expectSeq, IdentifierHasher keys)
+            throws SQLException {
         long head = 0;
         try (PreparedStatement q = db.prepareStatement("SELECT SEQ FROM CIAMKIT_AUDIT_HEAD WHERE REALM_ID = ?")) {
             q.setString(1, realmId);
@@ -109,8 +119,9 @@ public final class AuditChainTool {
         }
         ChainVerifier verifier =
                 new ChainVerifier(1, ChainHash.GENESIS, (mac, hash) -> keys.matches(mac, ChainHash.MAC_PURPOSE, hash));
-        try (PreparedStatement q =
-                db.prepareStatement("SELECT ID, REALM_ID, SEQ, PREV_HASH, HASH, MAC, BODY FROM CIAMKIT_AUDIT_RECORD"
+        try (PreparedStatement q = db.prepareStatement(
+                "SELECT ID, REALM_ID, SEQ, PREV_HASH, HASH, MAC, BODY, CREATED_AT, KIND, EVENT_TYPE, OUTCOME,"
+                        + " USER_ID, CLIENT_ID, IP_ADDRESS, ERROR_CODE FROM CIAMKIT_AUDIT_RECORD"
                         + " WHERE REALM_ID = ? AND SEQ IS NOT NULL ORDER BY SEQ")) {
             q.setFetchSize(1000);
             q.setString(1, realmId);
@@ -123,6 +134,15 @@ public final class AuditChainTool {
                             rs.getString(4),
                             rs.getString(5),
                             rs.getString(6),
+                            ChainHash.columns(
+                                    rs.getLong(8),
+                                    rs.getString(9),
+                                    rs.getString(10),
+                                    rs.getString(11),
+                                    rs.getString(12),
+                                    rs.getString(13),
+                                    rs.getString(14),
+                                    rs.getString(15)),
                             rs.getString(7));
                     if (!verifier.accept(row)) {
                         break;
@@ -135,6 +155,7 @@ public final class AuditChainTool {
 
     private static int usage(PrintStream err) {
         err.println("usage: AuditChainTool verify --jdbc-url <url> [--user <user>] --key-file <file> --realm <name|id>"
+                + " [--expect-seq <last number the SIEM has>]"
                 + "   (password from CIAMKIT_DB_PASSWORD)");
         return 2;
     }

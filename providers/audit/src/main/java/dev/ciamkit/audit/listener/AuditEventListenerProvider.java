@@ -67,34 +67,46 @@ final class AuditEventListenerProvider implements EventListenerProvider {
         if (entry.realmId() == null) {
             return;
         }
-        KeycloakSessionFactory factory = session.getKeycloakSessionFactory();
         if (failure) {
-            writeOwn(factory, entry);
+            // Keycloak sends failure events in a transaction of its own, made for them, that commits whatever the
+            // request does: written there, without a connection of ours beside it
+            long start = System.nanoTime();
+            try {
+                AuditTrail.insert(session, entry);
+                appended(entry, start);
+            } catch (RuntimeException e) {
+                failed(e);
+            }
         } else if (settings.failClosed()) {
             long start = System.nanoTime();
-            var em = AuditTrail.em(session);
-            AuditTrail.insert(em, entry);
-            em.flush();
+            AuditTrail.insert(session, entry);
+            AuditTrail.em(session).flush();
             appended(entry, start);
         } else {
-            session.getTransactionManager().enlistAfterCompletion(new AbstractKeycloakTransaction() {
-                @Override
-                protected void commitImpl() {
-                    writeOwn(factory, entry);
-                }
+            KeycloakSessionFactory factory = session.getKeycloakSessionFactory();
+            try {
+                session.getTransactionManager().enlistAfterCompletion(new AbstractKeycloakTransaction() {
+                    @Override
+                    protected void commitImpl() {
+                        writeOwn(factory, entry);
+                    }
 
-                @Override
-                protected void rollbackImpl() {
-                    // the request rolled back: what it did, it did not do
-                }
-            });
+                    @Override
+                    protected void rollbackImpl() {
+                        // the request rolled back: what it did, it did not do
+                    }
+                });
+            } catch (IllegalStateException e) {
+                // an event sent after the request's transaction ended: that transaction committed
+                writeOwn(factory, entry);
+            }
         }
     }
 
     private static void writeOwn(KeycloakSessionFactory factory, AuditEntry entry) {
         long start = System.nanoTime();
         try {
-            KeycloakModelUtils.runJobInTransaction(factory, s -> AuditTrail.insert(AuditTrail.em(s), entry));
+            KeycloakModelUtils.runJobInTransaction(factory, s -> AuditTrail.insert(s, entry));
             appended(entry, start);
         } catch (RuntimeException e) {
             failed(e);

@@ -43,6 +43,10 @@ public final class AuditEntries {
         put(body, "ip", event.getIpAddress());
         put(body, "error", event.getError());
         Map<String, Object> details = details(event.getDetails());
+        if (event.getUserId() == null && details.get("username") instanceof String typed) {
+            // no such user: what was typed may be anything, a password in the wrong field too
+            details.put("username", Masking.initial(typed));
+        }
         return entry(
                 id,
                 event.getRealmId(),
@@ -159,8 +163,11 @@ public final class AuditEntries {
                 return;
             }
             String name = cut(key, 64);
+            String personal = value == null ? null : Masking.personal(name, value);
             if (Masking.isSecretName(name)) {
                 details.put(name, "[removed]");
+            } else if (personal != null) {
+                details.put(name, personal);
             } else if (value != null) {
                 String v = name.toLowerCase(java.util.Locale.ROOT).endsWith("uri") ? withoutQuery(value) : value;
                 details.put(name, cut(Masking.mask(v), MAX_VALUE));
@@ -169,8 +176,25 @@ public final class AuditEntries {
         return details;
     }
 
-    /** A URI's query and fragment may carry codes and tokens: the record keeps what precedes them. */
+    /**
+     * A URI's query and fragment may carry codes and tokens, its user info a password: the record keeps scheme, host
+     * and path.
+     */
     private static String withoutQuery(String uri) {
+        int scheme = uri.indexOf("://");
+        if (scheme >= 0) {
+            int hostEnd = uri.length();
+            for (char c : new char[] {'/', '?', '#'}) {
+                int i = uri.indexOf(c, scheme + 3);
+                if (i >= 0 && i < hostEnd) {
+                    hostEnd = i;
+                }
+            }
+            int at = uri.lastIndexOf('@', hostEnd - 1);
+            if (at > scheme) {
+                uri = uri.substring(0, scheme + 3) + uri.substring(at + 1);
+            }
+        }
         int cut = uri.length();
         int q = uri.indexOf('?');
         int h = uri.indexOf('#');

@@ -7,8 +7,8 @@ import jakarta.persistence.Table;
 
 /**
  * One audit record. A request only inserts it (sequence, hashes and MAC empty); the chain linker numbers it in its
- * realm's chain moments later and sets the hash over the previous record's hash, its number and its canonical body,
- * and a MAC over that hash with a key outside the database. No API of ours updates a linked record or deletes one.
+ * realm's chain moments later and sets the hash over the previous record's hash, its number, its columns and its
+ * canonical body, and a MAC over that hash with a key outside the database. No API of ours updates a linked record or deletes one.
  */
 @Entity
 @Table(name = "CIAMKIT_AUDIT_RECORD")
@@ -62,6 +62,23 @@ public class AuditRecordEntity {
 
     @Column(name = "LINKED_AT")
     private Long linkedAt;
+
+    @Column(name = "INSERT_MAC", length = 128)
+    private String insertMac;
+
+    public String getInsertMac() {
+        return insertMac;
+    }
+
+    public void setInsertMac(String insertMac) {
+        this.insertMac = insertMac;
+    }
+
+    /** The indexed columns as the chain hashes them. */
+    public String columns() {
+        return dev.ciamkit.audit.chain.ChainHash.columns(
+                createdAt, kind, eventType, outcome, userId, clientId, ipAddress, errorCode);
+    }
 
     public String getId() {
         return id;

@@ -1,5 +1,7 @@
 package dev.ciamkit.audit.trail;
 
+import dev.ciamkit.audit.chain.ChainHash;
+import dev.ciamkit.common.crypto.spi.EnvelopeProvider;
 import jakarta.persistence.EntityManager;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.KeycloakSession;
@@ -9,7 +11,17 @@ public final class AuditTrail {
 
     private AuditTrail() {}
 
-    public static void insert(EntityManager em, AuditEntry entry) {
+    /** Inserts the record with its insertion MAC, in the session's transaction. */
+    public static void insert(KeycloakSession session, AuditEntry entry) {
+        AuditRecordEntity row = row(entry);
+        row.setInsertMac(session.getProvider(EnvelopeProvider.class)
+                .hashIdentifier(
+                        ChainHash.INSERT_PURPOSE,
+                        ChainHash.insertInput(row.getId(), row.getRealmId(), row.columns(), row.getBody())));
+        em(session).persist(row);
+    }
+
+    private static AuditRecordEntity row(AuditEntry entry) {
         AuditRecordEntity row = new AuditRecordEntity();
         row.setId(entry.id());
         row.setRealmId(entry.realmId());
@@ -22,7 +34,7 @@ public final class AuditTrail {
         row.setIpAddress(entry.ipAddress());
         row.setErrorCode(entry.error());
         row.setBody(entry.body());
-        em.persist(row);
+        return row;
     }
 
     public static EntityManager em(KeycloakSession session) {

@@ -30,11 +30,43 @@ public final class Masking {
     private static final Pattern EMAIL = Pattern.compile(
             "(?<![\\p{L}\\p{N}._%+-])([\\p{L}\\p{N}._%+-])[\\p{L}\\p{N}._%+-]*+@([\\p{L}\\p{N}.-]+\\.[\\p{L}]{2,})");
     /** Korean resident registration / alien registration numbers: YYMMDD-GNNNNNN, with or without the dash. */
-    private static final Pattern RRN = Pattern.compile("(?<!\\d)(\\d{6})[- ]?([1-8])\\d{6}(?!\\d)");
-    /** A phone number: 9 to 15 digits, optional +, spaces, dots, dashes or parentheses between. */
-    private static final Pattern PHONE = Pattern.compile("(?<![\\w])\\+?\\d[\\d .()-]{7,}\\d(?![\\w])");
+    private static final Pattern RRN =
+            Pattern.compile("(?<!\\d)(\\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\\d|3[01]))[- ]?([1-8])\\d{6}(?!\\d)");
+    /**
+     * A phone number: international ({@code +82 10-...}) or national with its leading 0 ({@code 010-1234-5678},
+     * {@code 090 1234 5678}), 9 to 15 digits with spaces, dots, dashes or parentheses between. Epoch times and other
+     * numbers without + or a leading 0 are left alone, and so are IPv4 addresses.
+     */
+    private static final Pattern PHONE = Pattern.compile("(?<![\\w.+])(?:\\+\\d|0\\d)[\\d .()-]{6,}\\d(?![\\w])");
+
+    private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(?:\\.\\d{1,3}){3}");
 
     private Masking() {}
+
+    /** Field names whose values are personal data not needed to review a record: kept as a first letter. */
+    private static final java.util.Set<String> PERSONAL_NAMES = java.util.Set.of(
+            "first_name", "last_name", "firstname", "lastname", "x509_cert_subject_distinguished_name");
+
+    /** How a value of a personal field is recorded ({@code J***}), or null for a field that is not personal. */
+    public static String personal(String name, String value) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        if (lower.startsWith("previous_") || lower.startsWith("updated_")) {
+            // Keycloak's profile-change details carry any attribute's old and new value
+            return "[changed]";
+        }
+        if (PERSONAL_NAMES.contains(lower)) {
+            return initial(value);
+        }
+        return null;
+    }
+
+    /** The first character and {@code ***}: enough to tell two values apart by eye, not to read them. */
+    public static String initial(String value) {
+        if (value == null || value.isEmpty()) {
+            return value;
+        }
+        return value.substring(0, Character.charCount(value.codePointAt(0))) + "***";
+    }
 
     /** True when a field of this name must never reach a record. */
     public static boolean isSecretName(String name) {
@@ -63,6 +95,9 @@ public final class Masking {
     }
 
     private static String maskPhone(String phone) {
+        if (IPV4.matcher(phone.strip()).matches()) {
+            return phone;
+        }
         String digits = phone.replaceAll("\\D", "");
         if (digits.length() < 9 || digits.length() > 15) {
             return phone;

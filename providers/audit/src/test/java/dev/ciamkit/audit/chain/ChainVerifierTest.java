@@ -18,8 +18,10 @@ class ChainVerifierTest {
         String prev = ChainHash.GENESIS;
         for (int seq = 1; seq <= n; seq++) {
             String body = "{\"id\":\"r" + seq + "\",\"type\":\"LOGIN\"}";
-            String hash = ChainHash.hash(prev, seq, REALM, body);
-            rows.add(new ChainRow("r" + seq, REALM, seq, prev, hash, "mac:" + hash, body));
+            String columns =
+                    ChainHash.columns(seq * 1000L, "USER", "LOGIN", "success", "u" + seq, "app", "203.0.113.9", null);
+            String hash = ChainHash.hash(prev, seq, REALM, columns, body);
+            rows.add(new ChainRow("r" + seq, REALM, seq, prev, hash, "mac:" + hash, columns, body));
             prev = hash;
         }
         return rows;
@@ -56,6 +58,7 @@ class ChainVerifierTest {
                         r.prevHash(),
                         r.hash(),
                         r.mac(),
+                        r.columns(),
                         r.body().replace("LOGIN", "LOGOUT")));
         ChainVerifier.Result result = verify(rows, 10);
         assertThat(result.problem()).isEqualTo(ChainVerifier.Problem.CHANGED);
@@ -86,8 +89,11 @@ class ChainVerifierTest {
         ChainRow five = rows.get(4);
         ChainRow six = rows.get(5);
         // the numbers swapped, as an UPDATE of SEQ would
-        rows.set(4, new ChainRow(six.id(), REALM, 5, six.prevHash(), six.hash(), six.mac(), six.body()));
-        rows.set(5, new ChainRow(five.id(), REALM, 6, five.prevHash(), five.hash(), five.mac(), five.body()));
+        rows.set(4, new ChainRow(six.id(), REALM, 5, six.prevHash(), six.hash(), six.mac(), six.columns(), six.body()));
+        rows.set(
+                5,
+                new ChainRow(
+                        five.id(), REALM, 6, five.prevHash(), five.hash(), five.mac(), five.columns(), five.body()));
         ChainVerifier.Result result = verify(rows, 10);
         assertThat(result.problem()).isEqualTo(ChainVerifier.Problem.REORDERED);
         assertThat(result.firstBroken()).isEqualTo(5);
@@ -99,18 +105,34 @@ class ChainVerifierTest {
         List<ChainRow> rows = chain(3);
         ChainRow r = rows.get(2);
         String body = r.body().replace("LOGIN", "LOGOUT");
-        String hash = ChainHash.hash(r.prevHash(), 3, REALM, body);
-        rows.set(2, new ChainRow(r.id(), REALM, 3, r.prevHash(), hash, r.mac(), body));
+        String hash = ChainHash.hash(r.prevHash(), 3, REALM, r.columns(), body);
+        rows.set(2, new ChainRow(r.id(), REALM, 3, r.prevHash(), hash, r.mac(), r.columns(), body));
         ChainVerifier.Result result = verify(rows, 3);
         assertThat(result.problem()).isEqualTo(ChainVerifier.Problem.BAD_MAC);
         assertThat(result.firstBroken()).isEqualTo(3);
     }
 
     @Test
-    void the_hash_binds_the_realm_and_the_number() {
-        assertThat(ChainHash.hash(ChainHash.GENESIS, 1, "a", "{}"))
-                .isNotEqualTo(ChainHash.hash(ChainHash.GENESIS, 1, "b", "{}"))
-                .isNotEqualTo(ChainHash.hash(ChainHash.GENESIS, 2, "a", "{}"))
+    void a_changed_column_beside_the_body_is_named_too() {
+        List<ChainRow> rows = chain(10);
+        ChainRow r = rows.get(2);
+        // the address a SIEM indexes, edited in the table
+        String columns = r.columns().replace("203.0.113.9", "198.51.100.1");
+        rows.set(2, new ChainRow(r.id(), REALM, 3, r.prevHash(), r.hash(), r.mac(), columns, r.body()));
+        ChainVerifier.Result result = verify(rows, 10);
+        assertThat(result.problem()).isEqualTo(ChainVerifier.Problem.CHANGED);
+        assertThat(result.firstBroken()).isEqualTo(3);
+    }
+
+    @Test
+    void the_hash_binds_the_realm_the_number_and_the_columns() {
+        assertThat(ChainHash.hash(ChainHash.GENESIS, 1, "a", "c", "{}"))
+                .isNotEqualTo(ChainHash.hash(ChainHash.GENESIS, 1, "b", "c", "{}"))
+                .isNotEqualTo(ChainHash.hash(ChainHash.GENESIS, 2, "a", "c", "{}"))
+                .isNotEqualTo(ChainHash.hash(ChainHash.GENESIS, 1, "a", "d", "{}"))
                 .hasSize(64);
+        // null and empty and a value with the separator in it never read alike
+        assertThat(ChainHash.columns(1, null, "", "a|b", null, null, null, null))
+                .isNotEqualTo(ChainHash.columns(1, "", null, "a", "b", null, null, null));
     }
 }

@@ -55,6 +55,41 @@ class AuditEntriesTest {
     }
 
     @Test
+    void profile_changes_names_and_numbers_that_are_not_phone_numbers() {
+        Map<String, String> details = new LinkedHashMap<>();
+        details.put("previous_passport", "M12345678");
+        details.put("updated_passport", "M87654321");
+        details.put("first_name", "Minji");
+        details.put("not_before", "1764057600");
+        details.put("timestamp_ms", "1764057600000");
+        details.put("forwarded_for", "203.0.113.100");
+        details.put("mobile", "010-1234-5678");
+        details.put("redirect_uri", "https://user:pa55word@app.example/cb?code=x");
+        AuditEntry entry = AuditEntries.of("id-1", login(details));
+        assertThat(entry.body())
+                .doesNotContain("M12345678", "M87654321", "Minji", "pa55word", "010-1234")
+                .contains(
+                        "[changed]",
+                        "M***",
+                        "\"1764057600\"",
+                        "\"1764057600000\"",
+                        "203.0.113.100",
+                        "*******5678",
+                        "https://app.example/cb");
+    }
+
+    @Test
+    void what_an_unknown_user_typed_is_kept_as_its_first_letter() {
+        Map<String, String> details = new LinkedHashMap<>();
+        details.put("username", "Secret-Password-typed-in-the-wrong-field");
+        Event event = login(details);
+        event.setUserId(null);
+        assertThat(AuditEntries.of("id-1", event).body())
+                .doesNotContain("Password")
+                .contains("S***");
+    }
+
+    @Test
     void the_body_is_canonical_sorted_keys_no_whitespace_same_bytes_each_time() {
         Map<String, String> a = new LinkedHashMap<>();
         a.put("z", "1");

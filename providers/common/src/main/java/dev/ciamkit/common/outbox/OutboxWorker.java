@@ -57,7 +57,8 @@ public final class OutboxWorker {
                     LOG.tracef("CIAM Kit outbox: %d messages delivered", result.getResult());
                 }
             });
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) {
+            // never out of the timer thread: Keycloak's own tasks share it
             LOG.warnf(
                     "CIAM Kit outbox: a delivery round failed (%s); the next round retries",
                     e.getClass().getName());
@@ -97,6 +98,22 @@ public final class OutboxWorker {
     /** @return how many were delivered; 0 when the head is not due or the stream is empty; -1 on a failure */
     private int deliverBatch(String realmId, String topic) {
         long now = Time.currentTimeMillis();
+        // the head alone first: a stalled stream costs one row per round, not a batch
+        boolean due = KeycloakModelUtils.runJobInTransactionWithResult(
+                factory,
+                session -> Outbox.em(session)
+                        .createQuery(
+                                "select m.nextAttemptAt from OutboxMessageEntity m where m.realmId = :realm"
+                                        + " and m.topic = :topic order by m.orderKey, m.id",
+                                Long.class)
+                        .setParameter("realm", realmId)
+                        .setParameter("topic", topic)
+                        .setMaxResults(1)
+                        .getResultStream()
+                        .anyMatch(next -> next <= now));
+        if (!due) {
+            return 0;
+        }
         List<OutboxMessage> batch = KeycloakModelUtils.runJobInTransactionWithResult(
                 factory,
                 session -> Outbox.em(session)
