@@ -10,7 +10,6 @@ import dev.ciamkit.it.support.H2Database;
 import dev.ciamkit.it.support.HttpLogin;
 import dev.ciamkit.it.support.KeycloakServer;
 import dev.ciamkit.it.support.KeycloakServerExtension;
-import dev.ciamkit.it.support.Oidc;
 import dev.ciamkit.it.support.TestRealm;
 import dev.ciamkit.it.support.TestUsers;
 import dev.ciamkit.it.support.TestUsers.TestUser;
@@ -33,7 +32,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.keycloak.admin.client.Keycloak;
-import org.keycloak.representations.idm.ClientRepresentation;
 
 /**
  * The audit trail on the assembled server: what a login leaves in it, that nothing secret or personal is in it, and that
@@ -220,22 +218,7 @@ class AuditTrailIT {
 
     @Test
     void the_trail_needs_view_events_and_offers_no_way_to_change_it() throws Exception {
-        ClientRepresentation api =
-                realm.resource().clients().findByClientId(Oidc.API_CLIENT).get(0);
-        String secret =
-                realm.resource().clients().get(api.getId()).generateNewSecret().getValue();
-        String token = Oidc.token(
-                        realm.name(),
-                        Map.of(
-                                "grant_type",
-                                "client_credentials",
-                                "client_id",
-                                Oidc.API_CLIENT,
-                                "client_secret",
-                                secret))
-                .body()
-                .path("access_token")
-                .asText();
+        String token = realm.tokenWithoutAdminRoles();
         for (String path : List.of("/ciamkit-audit/verify", "/ciamkit-audit/records")) {
             assertThat(AdminApi.get(realm.name(), path, token).statusCode())
                     .as(path)

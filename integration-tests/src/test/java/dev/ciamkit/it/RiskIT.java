@@ -30,7 +30,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.keycloak.admin.client.Keycloak;
-import org.keycloak.representations.idm.ClientRepresentation;
 import org.keycloak.representations.idm.EventRepresentation;
 
 /**
@@ -447,23 +446,7 @@ class RiskIT {
 
     @Test
     void the_admin_report_needs_view_users_and_refuses_bad_filters() throws Exception {
-        // the realm's API client, with a service account that holds no realm-management role
-        ClientRepresentation api =
-                realm.resource().clients().findByClientId(Oidc.API_CLIENT).get(0);
-        String secret =
-                realm.resource().clients().get(api.getId()).generateNewSecret().getValue();
-        String serviceAccount = Oidc.token(
-                        realm.name(),
-                        Map.of(
-                                "grant_type",
-                                "client_credentials",
-                                "client_id",
-                                Oidc.API_CLIENT,
-                                "client_secret",
-                                secret))
-                .body()
-                .path("access_token")
-                .asText();
+        String serviceAccount = realm.tokenWithoutAdminRoles();
         assertThat(serviceAccount).as("a token of a client without view-users").isNotEmpty();
         for (String path :
                 List.of("/ciamkit-risk/summary", "/ciamkit-risk/assessments", "/ciamkit-risk/assessments.csv")) {

@@ -118,6 +118,32 @@ public final class TestRealm implements AutoCloseable {
         json.put("browserFlow", PASSWORD_FLOW);
     }
 
+    /**
+     * An access token of the realm's API client ({@link Oidc#API_CLIENT}, client credentials with a fresh secret),
+     * whose service account holds no realm-management role: the caller permission tests refuse.
+     */
+    public String tokenWithoutAdminRoles() throws Exception {
+        var clients = resource().clients();
+        String id = clients.findByClientId(Oidc.API_CLIENT).get(0).getId();
+        String secret = clients.get(id).generateNewSecret().getValue();
+        String token = Oidc.token(
+                        name,
+                        Map.of(
+                                "grant_type",
+                                "client_credentials",
+                                "client_id",
+                                Oidc.API_CLIENT,
+                                "client_secret",
+                                secret))
+                .body()
+                .path("access_token")
+                .asText();
+        if (token.isEmpty()) {
+            throw new IllegalStateException("no client-credentials token for " + Oidc.API_CLIENT + " in " + name);
+        }
+        return token;
+    }
+
     /** Binds another browser flow to the realm, e.g. the shipped {@code ciamkit sms}. */
     public void useBrowserFlow(String alias) {
         org.keycloak.representations.idm.RealmRepresentation rep = resource().toRepresentation();

@@ -41,26 +41,23 @@ final class AuditEventListenerProvider implements EventListenerProvider {
 
     @Override
     public void onEvent(Event event) {
-        AuditEntry entry;
-        try {
-            entry = AuditEntries.of(KeycloakModelUtils.generateId(), event);
-        } catch (RuntimeException e) {
-            failed(e);
-            return;
-        }
-        write(entry, event.getError() != null);
+        record(() -> AuditEntries.of(KeycloakModelUtils.generateId(), event), event.getError() != null);
     }
 
     @Override
     public void onEvent(AdminEvent event, boolean includeRepresentation) {
+        record(() -> AuditEntries.of(KeycloakModelUtils.generateId(), event), event.getError() != null);
+    }
+
+    private void record(java.util.function.Supplier<AuditEntry> build, boolean failure) {
         AuditEntry entry;
         try {
-            entry = AuditEntries.of(KeycloakModelUtils.generateId(), event);
+            entry = build.get();
         } catch (RuntimeException e) {
             failed(e);
             return;
         }
-        write(entry, event.getError() != null);
+        write(entry, failure);
     }
 
     private void write(AuditEntry entry, boolean failure) {

@@ -1,6 +1,7 @@
 package dev.ciamkit.audit.listener;
 
 import dev.ciamkit.audit.chain.ChainLinker;
+import dev.ciamkit.common.task.AfterStartup;
 import java.util.List;
 import java.util.Optional;
 import org.keycloak.Config;
@@ -8,11 +9,8 @@ import org.keycloak.events.EventListenerProvider;
 import org.keycloak.events.EventListenerProviderFactory;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
-import org.keycloak.models.utils.KeycloakModelUtils;
-import org.keycloak.models.utils.PostMigrationEvent;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
-import org.keycloak.timer.TimerProvider;
 
 /**
  * The audit trail's event listener {@value #ID}: global (every realm, whatever a realm admin enables: an admin cannot
@@ -27,7 +25,7 @@ public final class AuditEventListenerProviderFactory implements EventListenerPro
     private static volatile ChainLinker linker;
     private AuditSettings settings = AuditSettings.DEFAULT;
 
-    /** This node's linker once the server is up. */
+    /** This node's linker (it runs once the server is up). */
     public static Optional<ChainLinker> linker() {
         return Optional.ofNullable(linker);
     }
@@ -44,16 +42,9 @@ public final class AuditEventListenerProviderFactory implements EventListenerPro
 
     @Override
     public void postInit(KeycloakSessionFactory factory) {
-        factory.register(event -> {
-            if (event instanceof PostMigrationEvent) {
-                ChainLinker started = new ChainLinker(factory, settings.linkBatch(), settings.lockSeconds());
-                linker = started;
-                KeycloakModelUtils.runJobInTransaction(
-                        factory,
-                        session -> session.getProvider(TimerProvider.class)
-                                .schedule(started::linkNow, settings.linkIntervalMillis(), TASK));
-            }
-        });
+        ChainLinker started = new ChainLinker(factory, settings.linkBatch(), settings.lockSeconds());
+        linker = started;
+        AfterStartup.schedule(factory, TASK, settings.linkIntervalMillis(), started::linkNow);
     }
 
     @Override

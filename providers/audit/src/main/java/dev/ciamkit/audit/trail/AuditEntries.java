@@ -21,7 +21,6 @@ public final class AuditEntries {
 
     public static final String USER = "USER";
     public static final String ADMIN = "ADMIN";
-    public static final String SYSTEM = "SYSTEM";
     public static final int MAX_VALUE = 256;
     public static final int MAX_BODY = 4000;
     public static final int VERSION = 1;
@@ -97,12 +96,6 @@ public final class AuditEntries {
                 event.getError(),
                 body,
                 details);
-    }
-
-    /** A record of our own (a verification, a purge, an alert). */
-    public static AuditEntry system(String id, String realmId, long time, String type, Map<String, String> details) {
-        Map<String, Object> body = base(id, realmId, time, SYSTEM, type, false);
-        return entry(id, realmId, time, SYSTEM, type, false, null, null, null, null, body, details(details));
     }
 
     private static Map<String, Object> base(String id, String realmId, long time, String kind, String type, boolean f) {

@@ -24,7 +24,7 @@ public final class Outbox {
      *
      * @param topic {@code <handlerId>} or {@code <handlerId>:<detail>}: the handler factory's id picks the handler
      * @param orderKey delivery order within the realm and topic (ties by id): a producer that numbers its messages
-     *     passes the number; others {@link #enqueue(KeycloakSession, String, String, String)} use the time
+     *     passes the number, others the time of writing
      * @param payload at most {@value #MAX_PAYLOAD} characters: larger content stays where it lives, the payload points
      *     to it
      */
@@ -48,11 +48,6 @@ public final class Outbox {
         row.setNextAttemptAt(now);
         em(session).persist(row);
         return row.getId();
-    }
-
-    /** Adds a message ordered by the time it is written. */
-    public static String enqueue(KeycloakSession session, String realmId, String topic, String payload) {
-        return enqueue(session, realmId, topic, Time.currentTimeMillis(), payload);
     }
 
     static EntityManager em(KeycloakSession session) {

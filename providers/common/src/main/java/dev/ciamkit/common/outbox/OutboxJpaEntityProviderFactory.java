@@ -1,5 +1,6 @@
 package dev.ciamkit.common.outbox;
 
+import dev.ciamkit.common.task.AfterStartup;
 import java.util.List;
 import java.util.Optional;
 import org.keycloak.Config;
@@ -7,11 +8,8 @@ import org.keycloak.connections.jpa.entityprovider.JpaEntityProvider;
 import org.keycloak.connections.jpa.entityprovider.JpaEntityProviderFactory;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
-import org.keycloak.models.utils.KeycloakModelUtils;
-import org.keycloak.models.utils.PostMigrationEvent;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
-import org.keycloak.timer.TimerProvider;
 
 /**
  * Registers the outbox table and owns its worker: once the server is up, every node runs a delivery round each
@@ -27,7 +25,7 @@ public final class OutboxJpaEntityProviderFactory implements JpaEntityProviderFa
     private static volatile OutboxWorker worker;
     private OutboxSettings settings = OutboxSettings.DEFAULT;
 
-    /** This node's worker once the server is up, e.g. for an admin endpoint that delivers now. */
+    /** This node's worker (it runs once the server is up), e.g. for an admin endpoint that delivers now. */
     public static Optional<OutboxWorker> worker() {
         return Optional.ofNullable(worker);
     }
@@ -44,16 +42,9 @@ public final class OutboxJpaEntityProviderFactory implements JpaEntityProviderFa
 
     @Override
     public void postInit(KeycloakSessionFactory factory) {
-        factory.register(event -> {
-            if (event instanceof PostMigrationEvent) {
-                OutboxWorker started = new OutboxWorker(factory, settings);
-                worker = started;
-                KeycloakModelUtils.runJobInTransaction(
-                        factory,
-                        session -> session.getProvider(TimerProvider.class)
-                                .schedule(started::runRound, settings.intervalMillis(), TASK));
-            }
-        });
+        OutboxWorker started = new OutboxWorker(factory, settings);
+        worker = started;
+        AfterStartup.schedule(factory, TASK, settings.intervalMillis(), started::runRound);
     }
 
     @Override

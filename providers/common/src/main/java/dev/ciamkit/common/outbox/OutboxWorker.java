@@ -35,7 +35,7 @@ public final class OutboxWorker {
     private final OutboxSettings settings;
     private final AtomicBoolean running = new AtomicBoolean();
     private final Map<String, AtomicLong> backlog = new ConcurrentHashMap<>();
-    private final Map<String, String> failing = new ConcurrentHashMap<>();
+    private final java.util.Set<String> failing = ConcurrentHashMap.newKeySet();
 
     public OutboxWorker(KeycloakSessionFactory factory, OutboxSettings settings) {
         this.factory = factory;
@@ -179,14 +179,14 @@ public final class OutboxWorker {
                     .register(Metrics.globalRegistry)
                     .increment();
             String key = realmId + ' ' + topic;
-            if (failing.put(key, "") == null) {
+            if (failing.add(key)) {
                 LOG.warnf(
                         "CIAM Kit outbox: delivery to %s stalls (%s); retried with back-off, nothing is dropped",
                         topic, result.error());
             }
             return -1;
         }
-        if (failing.remove(realmId + ' ' + topic) != null) {
+        if (failing.remove(realmId + ' ' + topic)) {
             LOG.infof("CIAM Kit outbox: delivery to %s resumed", topic);
         }
         return delivered;

@@ -8,7 +8,7 @@ package dev.ciamkit.audit.sink.spi;
  *
  * @param sequence the record's position in its realm's chain, from 1, without gaps: a receiver sees a gap as loss and
  *     the same number twice as a duplicate
- * @param kind {@code USER}, {@code ADMIN} or {@code SYSTEM}
+ * @param kind {@code USER} or {@code ADMIN}
  * @param type the event type ({@code LOGIN}, {@code LOGIN_ERROR}, ...) or for admin events
  *     {@code <OPERATION>:<RESOURCE_TYPE>} ({@code UPDATE:USER})
  * @param outcome {@code success} or {@code failure}
