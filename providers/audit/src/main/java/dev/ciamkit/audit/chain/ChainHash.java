@@ -8,7 +8,8 @@ import java.util.HexFormat;
 /**
  * A record's link: {@code hash = hex(SHA-256(prevHash "\n" seq "\n" realmId "\n" columns "\n" body))}, the first
  * record of a chain after {@link #GENESIS}; {@code columns} are the indexed columns a SIEM and the admin read beside the
- * body (time, kind, type, outcome, user, client, address, error), so none of them can be edited either. Its MAC is the common identifier HMAC of that hash under purpose {@value #MAC_PURPOSE}
+ * body (id, time, kind, type, outcome, user, client, address, error), so none of them can be edited either, and a
+ * copy of a record under another id is another record. Its MAC is the common identifier HMAC of that hash under purpose {@value #MAC_PURPOSE}
  * ({@code h1.<keyId>.<base64url>}, the key outside the database, rotated like every pepper): whoever can write the
  * table cannot forge a chain without the key.
  */
@@ -25,6 +26,7 @@ public final class ChainHash {
      * The indexed columns as one unambiguous string: each value length-prefixed, {@code ~} for null.
      */
     public static String columns(
+            String id,
             long createdAt,
             String kind,
             String type,
@@ -34,7 +36,7 @@ public final class ChainHash {
             String ipAddress,
             String error) {
         StringBuilder out = new StringBuilder().append(createdAt);
-        for (String value : new String[] {kind, type, outcome, userId, clientId, ipAddress, error}) {
+        for (String value : new String[] {id, kind, type, outcome, userId, clientId, ipAddress, error}) {
             out.append('|');
             if (value == null) {
                 out.append('~');

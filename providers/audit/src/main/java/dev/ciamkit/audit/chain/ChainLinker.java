@@ -61,7 +61,7 @@ public final class ChainLinker {
                         .executeIfNotExecuted(LOCK, lockSeconds, this::linkAll);
                 return result.isExecuted() ? result.getResult() : 0;
             });
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) {
             LOG.warnf(
                     "CIAM Kit audit: linking failed (%s); the next run links again",
                     e.getClass().getName());

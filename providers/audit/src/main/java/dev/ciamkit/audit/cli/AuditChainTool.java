@@ -122,7 +122,7 @@ public final class AuditChainTool {
         try (PreparedStatement q = db.prepareStatement(
                 "SELECT ID, REALM_ID, SEQ, PREV_HASH, HASH, MAC, BODY, CREATED_AT, KIND, EVENT_TYPE, OUTCOME,"
                         + " USER_ID, CLIENT_ID, IP_ADDRESS, ERROR_CODE FROM CIAMKIT_AUDIT_RECORD"
-                        + " WHERE REALM_ID = ? AND SEQ IS NOT NULL ORDER BY SEQ")) {
+                        + " WHERE REALM_ID = ? AND SEQ > 0 ORDER BY SEQ")) {
             q.setFetchSize(1000);
             q.setString(1, realmId);
             try (ResultSet rs = q.executeQuery()) {
@@ -135,6 +135,7 @@ public final class AuditChainTool {
                             rs.getString(5),
                             rs.getString(6),
                             ChainHash.columns(
+                                    rs.getString(1),
                                     rs.getLong(8),
                                     rs.getString(9),
                                     rs.getString(10),

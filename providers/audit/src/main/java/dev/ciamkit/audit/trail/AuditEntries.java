@@ -132,6 +132,12 @@ public final class AuditEntries {
             body.put("truncated", "details");
             json = write(body);
         }
+        if (json.length() > MAX_BODY) {
+            // fields full of characters JSON escapes 6-fold: each cut further, so the row always fits its column
+            body.replaceAll((k, v) -> v instanceof String text ? cut(text, 64) : v);
+            body.put("truncated", "fields");
+            json = write(body);
+        }
         return new AuditEntry(
                 id,
                 realmId,
@@ -139,10 +145,10 @@ public final class AuditEntries {
                 kind,
                 cut(type, 64),
                 failed ? "failure" : "success",
-                cut(userId, 255),
-                cut(clientId, 255),
-                cut(ip, 64),
-                cut(error, 64),
+                column(userId, 255),
+                column(clientId, 255),
+                column(ip, 64),
+                column(error, 64),
                 json);
     }
 
@@ -203,8 +209,16 @@ public final class AuditEntries {
     /** Ids, addresses and codes Keycloak sets: kept as they are (cut), personal data never comes in them. */
     private static void put(Map<String, Object> body, String key, String value) {
         if (value != null) {
-            body.put(key, cut(value, MAX_VALUE));
+            body.put(key, column(value, MAX_VALUE));
         }
+    }
+
+    /**
+     * A value as an indexed column (and a top-level field) holds it: cut, control characters as {@code ?} (a client id
+     * or address a request sent may hold NUL, which PostgreSQL refuses in text).
+     */
+    static String column(String value, int max) {
+        return value == null ? null : cut(value, max).replaceAll("\\p{Cntrl}", "?");
     }
 
     static String cut(String value, int max) {

@@ -77,7 +77,7 @@ public class AuditRecordEntity {
     /** The indexed columns as the chain hashes them. */
     public String columns() {
         return dev.ciamkit.audit.chain.ChainHash.columns(
-                createdAt, kind, eventType, outcome, userId, clientId, ipAddress, errorCode);
+                id, createdAt, kind, eventType, outcome, userId, clientId, ipAddress, errorCode);
     }
 
     public String getId() {

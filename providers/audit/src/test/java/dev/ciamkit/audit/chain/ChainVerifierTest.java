@@ -18,8 +18,8 @@ class ChainVerifierTest {
         String prev = ChainHash.GENESIS;
         for (int seq = 1; seq <= n; seq++) {
             String body = "{\"id\":\"r" + seq + "\",\"type\":\"LOGIN\"}";
-            String columns =
-                    ChainHash.columns(seq * 1000L, "USER", "LOGIN", "success", "u" + seq, "app", "203.0.113.9", null);
+            String columns = ChainHash.columns(
+                    "r" + seq, seq * 1000L, "USER", "LOGIN", "success", "u" + seq, "app", "203.0.113.9", null);
             String hash = ChainHash.hash(prev, seq, REALM, columns, body);
             rows.add(new ChainRow("r" + seq, REALM, seq, prev, hash, "mac:" + hash, columns, body));
             prev = hash;
@@ -132,7 +132,7 @@ class ChainVerifierTest {
                 .isNotEqualTo(ChainHash.hash(ChainHash.GENESIS, 1, "a", "d", "{}"))
                 .hasSize(64);
         // null and empty and a value with the separator in it never read alike
-        assertThat(ChainHash.columns(1, null, "", "a|b", null, null, null, null))
-                .isNotEqualTo(ChainHash.columns(1, "", null, "a", "b", null, null, null));
+        assertThat(ChainHash.columns("i", 1, null, "", "a|b", null, null, null, null))
+                .isNotEqualTo(ChainHash.columns("i", 1, "", null, "a", "b", null, null, null));
     }
 }

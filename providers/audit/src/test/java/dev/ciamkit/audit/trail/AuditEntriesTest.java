@@ -90,6 +90,20 @@ class AuditEntriesTest {
     }
 
     @Test
+    void a_client_id_or_address_a_request_sent_never_breaks_the_row() {
+        Event event = login(Map.of());
+        event.setClientId("app\u0000\r\n" + "\u0001".repeat(300));
+        event.setIpAddress("\u0000".repeat(300));
+        event.setError("\"".repeat(300));
+        AuditEntry entry = AuditEntries.of("id-1", event);
+        assertThat(entry.clientId())
+                .doesNotContain("\u0000", "\r", "\n", "\u0001")
+                .hasSizeLessThanOrEqualTo(255);
+        assertThat(entry.ipAddress()).doesNotContain("\u0000");
+        assertThat(entry.body()).hasSizeLessThanOrEqualTo(AuditEntries.MAX_BODY);
+    }
+
+    @Test
     void the_body_is_canonical_sorted_keys_no_whitespace_same_bytes_each_time() {
         Map<String, String> a = new LinkedHashMap<>();
         a.put("z", "1");
