@@ -1,0 +1,23 @@
+package dev.ciamkit.audit.config;
+
+import java.util.List;
+import org.keycloak.provider.ProviderConfigProperty;
+import org.keycloak.provider.ProviderConfigurationBuilder;
+
+/** The fields of the realm's audit page. Labels and help are message keys (admin messages of the audit module). */
+final class AuditRealmConfigProperties {
+
+    private AuditRealmConfigProperties() {}
+
+    static List<ProviderConfigProperty> all() {
+        return ProviderConfigurationBuilder.create()
+                .property()
+                .name(AuditRealmConfig.RETENTION_DAYS)
+                .type(ProviderConfigProperty.INTEGER_TYPE)
+                .label("ciamkitAuditRetentionDays")
+                .helpText("ciamkitAuditRetentionDaysHelp")
+                .defaultValue(Integer.toString(AuditRealmConfig.DEFAULT_RETENTION_DAYS))
+                .add()
+                .build();
+    }
+}
