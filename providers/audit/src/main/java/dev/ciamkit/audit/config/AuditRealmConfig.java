@@ -19,6 +19,8 @@ public final class AuditRealmConfig {
     public static final int MIN_RETENTION_DAYS = 365;
 
     public static final int MAX_RETENTION_DAYS = 36_500;
+    public static final String TIME_ZONE = "timeZone";
+    public static final String DEFAULT_TIME_ZONE = "Asia/Seoul";
 
     private final Map<String, String> values;
 
@@ -52,6 +54,19 @@ public final class AuditRealmConfig {
     /** Days a record is kept; never below {@value #MIN_RETENTION_DAYS}. */
     public int retentionDays() {
         return BoundedInt.read(values, RETENTION_DAYS, DEFAULT_RETENTION_DAYS, MIN_RETENTION_DAYS, MAX_RETENTION_DAYS);
+    }
+
+    /** The realm's time zone: months of the review report, hours of the anomaly rules. A bad id is the default. */
+    public java.time.ZoneId timeZone() {
+        String raw = values.get(TIME_ZONE);
+        if (raw != null && !raw.isBlank()) {
+            try {
+                return java.time.ZoneId.of(raw.trim());
+            } catch (java.time.DateTimeException e) {
+                // falls back to the default
+            }
+        }
+        return java.time.ZoneId.of(DEFAULT_TIME_ZONE);
     }
 
     /** A raw value (for the readers of one concern, e.g. the anomaly rules). */

@@ -18,6 +18,13 @@ final class AuditRealmConfigProperties {
                 .helpText("ciamkitAuditRetentionDaysHelp")
                 .defaultValue(Integer.toString(AuditRealmConfig.DEFAULT_RETENTION_DAYS))
                 .add()
+                .property()
+                .name(AuditRealmConfig.TIME_ZONE)
+                .type(ProviderConfigProperty.STRING_TYPE)
+                .label("ciamkitAuditTimeZone")
+                .helpText("ciamkitAuditTimeZoneHelp")
+                .defaultValue(AuditRealmConfig.DEFAULT_TIME_ZONE)
+                .add()
                 .build();
     }
 }

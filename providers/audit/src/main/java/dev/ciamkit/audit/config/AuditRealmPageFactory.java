@@ -50,6 +50,18 @@ public final class AuditRealmPageFactory implements UiPageProviderFactory<UiPage
                 throw new ComponentValidationException("ciamkitAuditRetentionInvalid");
             }
         }
+        checkTimeZone(model);
+    }
+
+    private static void checkTimeZone(ComponentModel model) {
+        String zone = model.get(AuditRealmConfig.TIME_ZONE);
+        if (zone != null && !zone.isBlank()) {
+            try {
+                java.time.ZoneId.of(zone.trim());
+            } catch (java.time.DateTimeException e) {
+                throw new ComponentValidationException("ciamkitAuditTimeZoneInvalid");
+            }
+        }
     }
 
     @Override
