@@ -195,6 +195,50 @@ class AuditTrailIT {
     }
 
     @Test
+    void a_request_that_rolls_back_leaves_no_success_record(KeycloakServer server) throws Exception {
+        // Keycloak sends the admin event inside the request's transaction, then commits; a CHECK the database enforces
+        // only at that commit makes this one update roll back after its success event was sent
+        TestUser changed = realm.createUser("rolled-back");
+        var resource = realm.resource().users().get(changed.id());
+        try (Connection db = server.database().connect();
+                java.sql.Statement ddl = db.createStatement()) {
+            ddl.execute("ALTER TABLE USER_ENTITY ADD CONSTRAINT CIAMKIT_IT_ROLLBACK"
+                    + " CHECK (FIRST_NAME IS NULL OR FIRST_NAME <> 'Rolled-Back')");
+            try {
+                var refused = resource.toRepresentation();
+                refused.setFirstName("Rolled-Back");
+                assertThat(update(resource, refused))
+                        .as("the update rolled back")
+                        .isGreaterThanOrEqualTo(400);
+            } finally {
+                ddl.execute("ALTER TABLE USER_ENTITY DROP CONSTRAINT CIAMKIT_IT_ROLLBACK");
+            }
+        }
+        assertThat(resource.toRepresentation().getFirstName()).isNotEqualTo("Rolled-Back");
+        var accepted = resource.toRepresentation();
+        accepted.setFirstName("Committed");
+        assertThat(update(resource, accepted)).isEqualTo(204);
+        link();
+
+        List<JsonNode> updates = records().stream()
+                .filter(r -> r.path("type").asText().equals("UPDATE:USER")
+                        && r.path("body").asText().contains(changed.id()))
+                .toList();
+        assertThat(updates).as("only the update that committed is in the trail").hasSize(1);
+    }
+
+    private static int update(
+            org.keycloak.admin.client.resource.UserResource user,
+            org.keycloak.representations.idm.UserRepresentation change) {
+        try {
+            user.update(change);
+            return 204;
+        } catch (jakarta.ws.rs.WebApplicationException e) {
+            return e.getResponse().getStatus();
+        }
+    }
+
+    @Test
     void a_chain_shorter_than_what_the_siem_has_is_missing_its_end() throws Exception {
         long last = verify().path("lastSeq").asLong();
         HttpResponse<String> response =

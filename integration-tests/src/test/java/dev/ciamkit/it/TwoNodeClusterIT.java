@@ -12,6 +12,7 @@ import dev.ciamkit.it.support.ClusterFixture;
 import dev.ciamkit.it.support.ClusterNode;
 import dev.ciamkit.it.support.Oidc;
 import dev.ciamkit.it.support.OtpJourney;
+import dev.ciamkit.it.support.SiemReceivers;
 import dev.ciamkit.it.support.TestUsers;
 import dev.ciamkit.it.support.TestUsers.TestUser;
 import java.sql.Connection;
@@ -26,7 +27,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.keycloak.admin.client.Keycloak;
 import org.keycloak.representations.idm.EventRepresentation;
@@ -37,6 +41,7 @@ import org.keycloak.representations.idm.RealmRepresentation;
  * other holds. Users enrol on node A through our flow in Chromium; the demo realm is node A's import.
  */
 @ExtendWith(ClusterExtension.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TwoNodeClusterIT {
 
     private static final String REALM = Oidc.REALM;
@@ -46,10 +51,14 @@ class TwoNodeClusterIT {
     private static ClusterFixture cluster;
     private static Keycloak adminA;
     private static Keycloak adminB;
+    private static SiemReceivers.Webhook webhook;
 
     @BeforeAll
-    static void connect(ClusterFixture fixture) {
+    static void connect(ClusterFixture fixture) throws Exception {
         cluster = fixture;
+        // the nodes' audit export posts here (what came before is retried until it is acknowledged)
+        webhook = new SiemReceivers.Webhook(ClusterFixture.WEBHOOK_PORT);
+        webhook.start();
         adminA = Admin.client(cluster.a().baseUrl());
         adminB = Admin.client(cluster.b().baseUrl());
         // Set on A, read by B through the realm cache's invalidation: no test sleeps past the quick-login check.
@@ -60,6 +69,7 @@ class TwoNodeClusterIT {
     static void disconnect() {
         adminA.close();
         adminB.close();
+        webhook.close();
     }
 
     @Test
@@ -246,6 +256,83 @@ class TwoNodeClusterIT {
         assertThat(audited)
                 .as("every user creation on either node is in the chain")
                 .isEqualTo(ids);
+    }
+
+    /** Last: it kills node B. */
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void a_node_killed_mid_delivery_loses_no_audit_record_and_the_other_node_delivers_in_order() throws Exception {
+        String realmId = adminA.realm(REALM).toRepresentation().getId();
+        String a = cluster.a().baseUrl();
+        awaitExported(realmId, lastLinked(a), () -> {});
+
+        // B (the node that delivers on its own) posts the next batch; the receiver holds it unanswered, B is killed
+        java.util.concurrent.CountDownLatch arrived = webhook.holdNext();
+        for (int i = 0; i < 5; i++) {
+            TestUsers.create(adminA, REALM, "cluster-kill", Map.of());
+        }
+        long last = lastLinked(a);
+        assertThat(arrived.await(30, java.util.concurrent.TimeUnit.SECONDS))
+                .as("node B posts a delivery")
+                .isTrue();
+        cluster.b().kill();
+        webhook.releaseHeld();
+
+        // A goes on once B's delivery lock has lapsed: every record arrives, first arrivals in order, no gap
+        awaitExported(realmId, last, () -> AdminApi.post(a, adminA, REALM, "/ciamkit-audit/export"));
+        List<com.fasterxml.jackson.databind.JsonNode> received = webhook.records(realmId);
+        java.util.Map<Long, String> firstArrival = new java.util.LinkedHashMap<>();
+        for (var r : received) {
+            String before = firstArrival.putIfAbsent(r.path("seq").asLong(), r.toString());
+            if (before != null) {
+                assertThat(r.toString())
+                        .as("a re-sent record is the same record")
+                        .isEqualTo(before);
+            }
+        }
+        List<Long> order = List.copyOf(firstArrival.keySet());
+        assertThat(order.subList(0, (int) last))
+                .as("first arrivals 1..%d in order", last)
+                .isEqualTo(
+                        java.util.stream.LongStream.rangeClosed(1, last).boxed().toList());
+    }
+
+    /** Links what is waiting on the node and returns the realm's last record number. */
+    private static long lastLinked(String node) throws Exception {
+        assertThat(AdminApi.post(node, adminA, REALM, "/ciamkit-audit/link").statusCode())
+                .isEqualTo(200);
+        var verification = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(AdminApi.get(node, adminA, REALM, "/ciamkit-audit/verify")
+                        .body());
+        assertThat(verification.path("intact").asBoolean())
+                .as(verification.toString())
+                .isTrue();
+        return verification.path("lastSeq").asLong();
+    }
+
+    /** Polls until the receiver holds every record number from 1 to {@code last}, doing {@code nudge} each round. */
+    private static void awaitExported(String realmId, long last, ThrowingRunnable nudge) throws Exception {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
+        while (true) {
+            java.util.Set<Long> seqs = new java.util.HashSet<>();
+            webhook.records(realmId).forEach(r -> seqs.add(r.path("seq").asLong()));
+            long missing = java.util.stream.LongStream.rangeClosed(1, last)
+                    .filter(n -> !seqs.contains(n))
+                    .count();
+            if (missing == 0) {
+                return;
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError(missing + " of records 1.." + last + " never reached the receiver");
+            }
+            nudge.run();
+            Thread.sleep(500);
+        }
+    }
+
+    @FunctionalInterface
+    private interface ThrowingRunnable {
+        void run() throws Exception;
     }
 
     private static void bruteForce(int failureFactor) {

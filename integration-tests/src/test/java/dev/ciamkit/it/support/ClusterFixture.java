@@ -53,8 +53,27 @@ public final class ClusterFixture implements AutoCloseable {
         return start(
                 home,
                 workDir,
-                new ClusterNode.Spec("node-a", 8180, 9180, 7810, promoted),
-                new ClusterNode.Spec("node-b", 8280, 9280, 7820, notYetRestarted));
+                new ClusterNode.Spec("node-a", 8180, 9180, 7810, promoted, auditExport(false)),
+                new ClusterNode.Spec("node-b", 8280, 9280, 7820, notYetRestarted, auditExport(true)));
+    }
+
+    /** The port of the webhook receiver the nodes' audit export posts to (not the H2 server's). */
+    public static final int WEBHOOK_PORT = 15581;
+
+    /**
+     * Both nodes export the audit trail to one webhook receiver; only B delivers on its own (A's round runs when asked,
+     * {@code POST ciamkit-audit/export}), so a test knows which node holds a delivery in flight. The outbox lock lasts
+     * its minimum (5 s), so a node killed while holding it is followed soon.
+     */
+    private static List<String> auditExport(boolean delivers) {
+        List<String> options = new java.util.ArrayList<>(List.of(
+                "--spi-ciamkit-audit-sink--webhook--url=http://127.0.0.1:" + WEBHOOK_PORT + SiemReceivers.WEBHOOK_PATH,
+                "--spi-ciamkit-audit-sink--webhook--secret=" + SiemReceivers.WEBHOOK_SECRET,
+                "--spi-jpa-entity-provider--ciamkit-outbox--lock-seconds=5",
+                "--spi-jpa-entity-provider--ciamkit-outbox--initial-backoff-millis=200",
+                "--spi-jpa-entity-provider--ciamkit-outbox--max-backoff-millis=1000"));
+        options.add("--spi-jpa-entity-provider--ciamkit-outbox--interval-millis=" + (delivers ? 300 : 3_600_000));
+        return options;
     }
 
     /** Runs {@code java -cp providers/ciamkit-common.jar ...KeyFileTool <command> <file>}, as the README tells. */

@@ -18,7 +18,13 @@ public final class ClusterNode implements AutoCloseable {
      * Where a node listens and which key file it reads; ports distinct from the H2 server (8080/9000). JGroups' failure
      * detection listens on {@code jgroupsPort + 50000}, so that port stays below 15536.
      */
-    public record Spec(String name, int httpPort, int managementPort, int jgroupsPort, Path keyFile) {}
+    public record Spec(
+            String name, int httpPort, int managementPort, int jgroupsPort, Path keyFile, List<String> options) {
+
+        public Spec {
+            options = List.copyOf(options);
+        }
+    }
 
     private final Spec spec;
     private final ServerProcess process;
@@ -51,6 +57,7 @@ public final class ClusterNode implements AutoCloseable {
                 "--cache-embedded-network-bind-port=" + spec.jgroupsPort(),
                 "--spi-cache-embedded--default--node-name=" + spec.name(),
                 "--spi-ciamkit-envelope--keyfile--key-file=" + spec.keyFile()));
+        arguments.addAll(spec.options());
         if (importRealm) {
             arguments.add("--import-realm");
         }
@@ -79,6 +86,11 @@ public final class ClusterNode implements AutoCloseable {
 
     public String log() throws IOException {
         return process.log();
+    }
+
+    /** Kills the node mid-work (SIGKILL): what it had not committed, it did not do. */
+    public void kill() throws InterruptedException {
+        process.kill();
     }
 
     @Override

@@ -99,6 +99,21 @@ final class ServerProcess implements AutoCloseable {
         return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
     }
 
+    /** Kills the server at once (SIGKILL to the shell and its Java child): no shutdown hook, no commit. */
+    public void kill() throws InterruptedException {
+        List<ProcessHandle> children = process.descendants().toList();
+        children.forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+        process.waitFor(30, TimeUnit.SECONDS);
+        for (ProcessHandle child : children) {
+            try {
+                child.onExit().get(30, TimeUnit.SECONDS);
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                throw new IllegalStateException("a killed server process did not exit", e);
+            }
+        }
+    }
+
     @Override
     public void close() {
         if (!process.isAlive()) {

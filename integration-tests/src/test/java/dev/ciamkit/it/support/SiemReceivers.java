@@ -140,17 +140,44 @@ public final class SiemReceivers {
         }
     }
 
-    /** A JSON-lines webhook; answers 503 while "down", and counts a request with a bad signature. */
+    /**
+     * A JSON-lines webhook; answers 503 while "down", counts a request with a bad signature, and can hold the next
+     * request unanswered (a delivery in flight) until released.
+     */
     public static final class Webhook implements AutoCloseable {
         private static final ObjectMapper JSON = new ObjectMapper();
+        private final int port;
         private final List<JsonNode> records = new CopyOnWriteArrayList<>();
         private final AtomicBoolean down = new AtomicBoolean();
         private final AtomicBoolean badSignature = new AtomicBoolean();
+        private final AtomicBoolean holdArmed = new AtomicBoolean();
+        private volatile java.util.concurrent.CountDownLatch arrived;
+        private volatile java.util.concurrent.CountDownLatch gate;
         private HttpServer server;
 
+        /** On the port the IT server's sink names. */
+        public Webhook() {
+            this(WEBHOOK_PORT);
+        }
+
+        public Webhook(int port) {
+            this.port = port;
+        }
+
         public void start() throws IOException {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), WEBHOOK_PORT), 0);
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
             server.createContext(WEBHOOK_PATH, exchange -> {
+                if (holdArmed.compareAndSet(true, false)) {
+                    arrived.countDown();
+                    try {
+                        gate.await(120, java.util.concurrent.TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    // the sender is gone or gave up: this delivery is not acknowledged
+                    exchange.close();
+                    return;
+                }
                 byte[] body = exchange.getRequestBody().readAllBytes();
                 String timestamp = exchange.getRequestHeaders().getFirst("X-CiamKit-Timestamp");
                 String signature = exchange.getRequestHeaders().getFirst("X-CiamKit-Signature");
@@ -194,6 +221,22 @@ public final class SiemReceivers {
             down.set(isDown);
         }
 
+        /** The next request is held, unanswered and unread, until {@link #releaseHeld()}; returns its arrival. */
+        public java.util.concurrent.CountDownLatch holdNext() {
+            arrived = new java.util.concurrent.CountDownLatch(1);
+            gate = new java.util.concurrent.CountDownLatch(1);
+            holdArmed.set(true);
+            return arrived;
+        }
+
+        /** Ends the held request without an answer (its records are not acknowledged). */
+        public void releaseHeld() {
+            java.util.concurrent.CountDownLatch g = gate;
+            if (g != null) {
+                g.countDown();
+            }
+        }
+
         /** The records of one realm, in arrival order. */
         public List<JsonNode> records(String realmId) {
             List<JsonNode> out = new ArrayList<>();
@@ -211,6 +254,7 @@ public final class SiemReceivers {
 
         @Override
         public void close() {
+            releaseHeld();
             server.stop(0);
         }
     }
