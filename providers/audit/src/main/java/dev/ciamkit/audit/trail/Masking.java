@@ -29,15 +29,24 @@ public final class Masking {
 
     private static final Pattern EMAIL = Pattern.compile(
             "(?<![\\p{L}\\p{N}._%+-])([\\p{L}\\p{N}._%+-])[\\p{L}\\p{N}._%+-]*+@([\\p{L}\\p{N}.-]+\\.[\\p{L}]{2,})");
-    /** Korean resident registration / alien registration numbers: YYMMDD-GNNNNNN, with or without the dash. */
-    private static final Pattern RRN =
-            Pattern.compile("(?<!\\d)(\\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\\d|3[01]))[- ]?([1-8])\\d{6}(?!\\d)");
     /**
-     * A phone number: international ({@code +82 10-...}) or national with its leading 0 ({@code 010-1234-5678},
-     * {@code 090 1234 5678}), 9 to 15 digits with spaces, dots, dashes or parentheses between. Epoch times and other
-     * numbers without + or a leading 0 are left alone, and so are IPv4 addresses.
+     * Korean resident registration / alien registration numbers: YYMMDD-GNNNNNN, with or without the dash (any dash,
+     * spaces around it), glued to letters or not.
      */
-    private static final Pattern PHONE = Pattern.compile("(?<![\\w.+])(?:\\+\\d|0\\d)[\\d .()-]{6,}\\d(?![\\w])");
+    private static final Pattern RRN = Pattern.compile("(?<!\\d)(\\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\\d|3[01]))"
+            + "(?: {0,3}[-\u2010-\u2015\u2212] {0,3}| {1,3})?([1-8])\\d{6}(?!\\d)");
+    /**
+     * A phone number: international ({@code +82 10-...}, or Korea's and Japan's country code without the +:
+     * {@code 82-10-...}, {@code 81 90 ...}) or national with its leading 0 ({@code 010-1234-5678}, {@code 090 1234 5678}),
+     * 9 to 15 digits with spaces, dots, dashes or parentheses between, glued to letters or not. Epoch times and other
+     * numbers without +, 81/82 or a leading 0 are left alone, and so are IPv4 addresses and UUIDs.
+     */
+    private static final Pattern PHONE =
+            Pattern.compile("(?<![\\d.+])(?:\\+\\d|0\\d|8[12][ .-]?\\d)[\\d .()-]{6,}\\d(?!\\d)");
+
+    /** Identifiers (Keycloak's ids are UUIDs): never masked, whatever digits they hold. */
+    private static final Pattern UUID =
+            Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
     private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(?:\\.\\d{1,3}){3}");
 
@@ -87,6 +96,21 @@ public final class Masking {
         }
         if (value.length() > MAX_INPUT) {
             value = value.substring(0, MAX_INPUT);
+        }
+        // the parts between UUIDs are masked, the UUIDs kept as they are
+        Matcher ids = UUID.matcher(value);
+        StringBuilder out = new StringBuilder();
+        int from = 0;
+        while (ids.find()) {
+            out.append(maskText(value.substring(from, ids.start()))).append(ids.group());
+            from = ids.end();
+        }
+        return out.append(maskText(value.substring(from))).toString();
+    }
+
+    private static String maskText(String value) {
+        if (value.isEmpty()) {
+            return value;
         }
         String out = replace(EMAIL, value, m -> m.group(1) + "***@" + m.group(2));
         out = replace(RRN, out, m -> m.group(1) + "-" + m.group(2) + "******");
