@@ -227,6 +227,51 @@ class AuditTrailIT {
         assertThat(updates).as("only the update that committed is in the trail").hasSize(1);
     }
 
+    @Test
+    void a_realm_whose_records_cannot_be_linked_does_not_hold_back_another_realm(KeycloakServer server)
+            throws Exception {
+        try (TestRealm stuck = TestRealm.create(admin, "audit-stuck", TestRealm::passwordOnlyBrowserFlow);
+                Connection db = server.database().connect();
+                java.sql.Statement ddl = db.createStatement()) {
+            String stuckId = stuck.resource().toRepresentation().getId();
+            link();
+            // the database refuses to link (or set aside) any record of the stuck realm
+            ddl.execute("ALTER TABLE CIAMKIT_AUDIT_RECORD ADD CONSTRAINT CIAMKIT_IT_STUCK" + " CHECK (REALM_ID <> '"
+                    + stuckId + "' OR LINKED_AT IS NULL)");
+            try {
+                stuck.createUser("stuck");
+                TestUser after = realm.createUser("after-stuck");
+                link();
+                assertThat(records())
+                        .as("the other realm's newer record is linked")
+                        .anySatisfy(r -> {
+                            assertThat(r.path("type").asText()).isEqualTo("CREATE:USER");
+                            assertThat(r.path("body").asText()).contains(after.id());
+                        });
+                assertThat(unlinked(db, stuckId))
+                        .as("the stuck realm's records wait")
+                        .isPositive();
+            } finally {
+                ddl.execute("ALTER TABLE CIAMKIT_AUDIT_RECORD DROP CONSTRAINT CIAMKIT_IT_STUCK");
+            }
+            link();
+            assertThat(unlinked(db, stuckId))
+                    .as("linked once the database takes them")
+                    .isZero();
+        }
+    }
+
+    private static long unlinked(Connection db, String realmId) throws Exception {
+        try (PreparedStatement q = db.prepareStatement(
+                "SELECT COUNT(*) FROM CIAMKIT_AUDIT_RECORD WHERE REALM_ID = ? AND LINKED_AT IS NULL")) {
+            q.setString(1, realmId);
+            try (ResultSet rs = q.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
     private static int update(
             org.keycloak.admin.client.resource.UserResource user,
             org.keycloak.representations.idm.UserRepresentation change) {
