@@ -41,7 +41,10 @@ public final class AnomalyAdminResource {
         this.adminEvent = adminEvent;
     }
 
-    /** Links waiting records, then evaluates the rules over them (every realm's, as the background run does). */
+    /**
+     * Links waiting records, evaluates the rules over them (every realm's, as the background run does), then links the
+     * findings' records.
+     */
     @POST
     @Path("run")
     @Produces(MediaType.APPLICATION_JSON)
@@ -52,6 +55,12 @@ public final class AnomalyAdminResource {
         int reported = AuditEventListenerProviderFactory.anomalyDetector()
                 .map(AnomalyDetector::runNow)
                 .orElse(0);
+        if (reported > 0) {
+            // the findings' own records, so that they are in the chain (and the record view) when this call returns
+            linked += AuditEventListenerProviderFactory.linker()
+                    .map(l -> l.linkNow())
+                    .orElse(0);
+        }
         record("anomalies-run", Map.of("ciamkit_reported", Integer.toString(reported)));
         return Map.of("linked", linked, "reported", reported);
     }
