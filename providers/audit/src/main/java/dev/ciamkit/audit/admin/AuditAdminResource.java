@@ -213,6 +213,12 @@ public final class AuditAdminResource {
         return Map.of("ran", OutboxJpaEntityProviderFactory.worker().isPresent());
     }
 
+    /** The anomaly rules: run now, the realm's blocked addresses. */
+    @Path("anomalies")
+    public dev.ciamkit.audit.anomaly.AnomalyAdminResource anomalies() {
+        return new dev.ciamkit.audit.anomaly.AnomalyAdminResource(session, realm, auth, adminEvent);
+    }
+
     private void record(String what, Map<String, String> details) {
         AdminEventBuilder event = adminEvent
                 .operation(OperationType.ACTION)

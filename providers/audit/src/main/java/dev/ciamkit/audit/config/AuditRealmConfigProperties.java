@@ -10,6 +10,12 @@ final class AuditRealmConfigProperties {
     private AuditRealmConfigProperties() {}
 
     static List<ProviderConfigProperty> all() {
+        List<ProviderConfigProperty> all = new java.util.ArrayList<>(general());
+        all.addAll(dev.ciamkit.audit.anomaly.AnomalyConfigProperties.all());
+        return all;
+    }
+
+    private static List<ProviderConfigProperty> general() {
         return ProviderConfigurationBuilder.create()
                 .property()
                 .name(AuditRealmConfig.RETENTION_DAYS)

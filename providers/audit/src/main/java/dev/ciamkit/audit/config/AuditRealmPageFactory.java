@@ -51,6 +51,10 @@ public final class AuditRealmPageFactory implements UiPageProviderFactory<UiPage
             }
         }
         checkTimeZone(model);
+        String anomaly = dev.ciamkit.audit.anomaly.AnomalyConfigProperties.invalid(model::get);
+        if (anomaly != null) {
+            throw new ComponentValidationException(anomaly);
+        }
     }
 
     private static void checkTimeZone(ComponentModel model) {

@@ -1,5 +1,6 @@
 package dev.ciamkit.audit.listener;
 
+import dev.ciamkit.audit.anomaly.AnomalyDetector;
 import dev.ciamkit.audit.chain.ChainLinker;
 import dev.ciamkit.common.task.AfterStartup;
 import java.util.List;
@@ -22,12 +23,20 @@ public final class AuditEventListenerProviderFactory implements EventListenerPro
     public static final String ID = "ciamkit-audit";
     private static final String TASK = "ciamkit-audit-linker";
 
+    private static final String ANOMALY_TASK = "ciamkit-audit-anomaly";
+
     private static volatile ChainLinker linker;
+    private static volatile AnomalyDetector anomalyDetector;
     private AuditSettings settings = AuditSettings.DEFAULT;
 
     /** This node's linker (it runs once the server is up). */
     public static Optional<ChainLinker> linker() {
         return Optional.ofNullable(linker);
+    }
+
+    /** This node's anomaly detector (it runs once the server is up). */
+    public static Optional<AnomalyDetector> anomalyDetector() {
+        return Optional.ofNullable(anomalyDetector);
     }
 
     @Override
@@ -45,6 +54,9 @@ public final class AuditEventListenerProviderFactory implements EventListenerPro
         ChainLinker started = new ChainLinker(factory, settings.linkBatch(), settings.lockSeconds());
         linker = started;
         AfterStartup.schedule(factory, TASK, settings.linkIntervalMillis(), started::linkNow);
+        AnomalyDetector detector = new AnomalyDetector(factory, settings.linkBatch(), settings.lockSeconds());
+        anomalyDetector = detector;
+        AfterStartup.schedule(factory, ANOMALY_TASK, settings.anomalyIntervalMillis(), detector::runNow);
     }
 
     @Override
@@ -79,6 +91,12 @@ public final class AuditEventListenerProviderFactory implements EventListenerPro
                 .type(ProviderConfigProperty.INTEGER_TYPE)
                 .helpText("Seconds a node may hold the linker's cluster lock (5-3600, default 60).")
                 .defaultValue(AuditSettings.DEFAULT.lockSeconds())
+                .add()
+                .property()
+                .name(AuditSettings.ANOMALY_INTERVAL)
+                .type(ProviderConfigProperty.INTEGER_TYPE)
+                .helpText("Milliseconds between two runs of the anomaly rules on a node (100-3600000, default 5000).")
+                .defaultValue(AuditSettings.DEFAULT.anomalyIntervalMillis())
                 .add()
                 .build();
     }

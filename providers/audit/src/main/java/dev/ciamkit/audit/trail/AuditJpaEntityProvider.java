@@ -9,7 +9,10 @@ final class AuditJpaEntityProvider implements JpaEntityProvider {
 
     @Override
     public List<Class<?>> getEntities() {
-        return List.of(AuditRecordEntity.class, AuditChainHeadEntity.class);
+        return List.of(
+                AuditRecordEntity.class,
+                AuditChainHeadEntity.class,
+                dev.ciamkit.audit.anomaly.AnomalyCursorEntity.class);
     }
 
     @Override

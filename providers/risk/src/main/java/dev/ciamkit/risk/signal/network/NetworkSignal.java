@@ -1,5 +1,6 @@
 package dev.ciamkit.risk.signal.network;
 
+import dev.ciamkit.common.blocklist.AddressBlocklist;
 import dev.ciamkit.common.config.BoundedInt;
 import dev.ciamkit.risk.spi.RiskInput;
 import dev.ciamkit.risk.spi.RiskSignal;
@@ -8,8 +9,9 @@ import java.net.InetAddress;
 import java.util.Optional;
 
 /**
- * The client address against the realm's deny and allow lists and the server's known-bad list (e.g. Tor exits). Deny
- * wins over allow; an allow-listed network (a branch office, the bank's own VPN) counts as evidence.
+ * The client address against the realm's deny and allow lists, the realm's block list (addresses the audit module's
+ * anomaly rules blocked for a while, decisive like the deny list) and the server's known-bad list (e.g. Tor exits).
+ * Deny wins over allow; an allow-listed network (a branch office, the bank's own VPN) counts as evidence.
  */
 final class NetworkSignal implements RiskSignal {
 
@@ -31,6 +33,12 @@ final class NetworkSignal implements RiskSignal {
             return SignalResult.decisive(
                     ID, BoundedInt.read(input.config(), NetworkSignalFactory.DENY_POINTS, 100, 0, 100), "deny_listed");
         }
+        if (blocked(input)) {
+            return SignalResult.decisive(
+                    ID,
+                    BoundedInt.read(input.config(), NetworkSignalFactory.DENY_POINTS, 100, 0, 100),
+                    "blocked_address");
+        }
         if (factory.badAddresses().contains(address.get())) {
             return SignalResult.decisive(
                     ID,
@@ -41,5 +49,12 @@ final class NetworkSignal implements RiskSignal {
             return SignalResult.known(ID, "allow_listed");
         }
         return SignalResult.clear(ID, "not_listed");
+    }
+
+    /** The realm's block list (the audit module's anomaly rules fill it): an entry counts like the deny list. */
+    private static boolean blocked(RiskInput input) {
+        return input.session() != null
+                && input.realm() != null
+                && AddressBlocklist.isBlocked(input.session(), input.realm().getId(), input.clientAddress());
     }
 }

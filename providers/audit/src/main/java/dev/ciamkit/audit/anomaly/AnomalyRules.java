@@ -1,0 +1,120 @@
+package dev.ciamkit.audit.anomaly;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ciamkit.audit.trail.AuditEntries;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Evaluates a realm's rules over its newly linked records: each record a rule looks at names a subject (a user, an
+ * admin, an address), and the rule counts that subject's records in the window that ends at the subject's newest new
+ * record. Records older than the window when the detector sees them start nothing (a detector that was down for a day
+ * does not alert about yesterday). One finding per rule and subject per call; the detector drops those already
+ * reported within their window.
+ */
+public final class AnomalyRules {
+
+    static final String LOGIN = "LOGIN";
+    static final String LOGIN_ERROR = "LOGIN_ERROR";
+    static final String ROWS_DETAIL = "ciamkit_rows";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private AnomalyRules() {}
+
+    public static List<Finding> evaluate(AnomalyConfig config, List<TrailRecord> records, Windows windows, long now) {
+        List<Finding> findings = new ArrayList<>();
+        for (AnomalyRule rule : AnomalyRule.values()) {
+            if (config.enabled(rule)) {
+                findings.addAll(evaluate(rule, config, records, windows, now));
+            }
+        }
+        return findings;
+    }
+
+    private static List<Finding> evaluate(
+            AnomalyRule rule, AnomalyConfig config, List<TrailRecord> records, Windows windows, long now) {
+        int threshold = config.threshold(rule);
+        int window = config.windowSeconds(rule);
+        long oldest = now - window * 1000L;
+        Map<String, TrailRecord> newest = new LinkedHashMap<>();
+        Function<TrailRecord, String> subject =
+                rule.subject() == AnomalyRule.Subject.USER ? TrailRecord::userId : TrailRecord::ipAddress;
+        for (TrailRecord record : records) {
+            if (record.time() > oldest && looksAt(rule, record, config) && subject.apply(record) != null) {
+                newest.merge(subject.apply(record), record, (a, b) -> b.time() >= a.time() ? b : a);
+            }
+        }
+        List<Finding> findings = new ArrayList<>();
+        newest.forEach((id, last) -> {
+            long to = last.time();
+            long from = to - window * 1000L;
+            long count = switch (rule) {
+                case USER_FAILURES -> windows.userFailures(id, from, to);
+                case ADDRESS_FAILURES -> windows.addressFailures(id, from, to);
+                case ADDRESS_USERS -> windows.addressUsers(id, from, to);
+                case QUIET_HOURS -> 1;
+                case BULK_READS -> windows.rowsRead(id, from, to);
+            };
+            boolean fires = rule == AnomalyRule.BULK_READS ? count > threshold : count >= threshold;
+            if (fires) {
+                findings.add(new Finding(rule, last.userId(), last.ipAddress(), count, threshold, window, to));
+            }
+        });
+        return findings;
+    }
+
+    /** Whether the rule counts this record at all. */
+    static boolean looksAt(AnomalyRule rule, TrailRecord record, AnomalyConfig config) {
+        return switch (rule) {
+            case USER_FAILURES, ADDRESS_FAILURES -> isLoginFailure(record);
+            case ADDRESS_USERS -> isLoginAttempt(record);
+            case QUIET_HOURS ->
+                isLoginSuccess(record)
+                        && config.quietHours()
+                                .map(h -> h.contains(record.time(), config.zone()))
+                                .orElse(false);
+            case BULK_READS -> rowsRead(record) > 0;
+        };
+    }
+
+    static boolean isLoginFailure(TrailRecord r) {
+        return AuditEntries.USER.equals(r.kind()) && LOGIN_ERROR.equals(r.type());
+    }
+
+    static boolean isLoginAttempt(TrailRecord r) {
+        return AuditEntries.USER.equals(r.kind()) && (LOGIN.equals(r.type()) || LOGIN_ERROR.equals(r.type()));
+    }
+
+    static boolean isLoginSuccess(TrailRecord r) {
+        return AuditEntries.USER.equals(r.kind()) && LOGIN.equals(r.type()) && "success".equals(r.outcome());
+    }
+
+    /** The rows an admin event of our read endpoints reports ({@code details.ciamkit_rows}); 0 for anything else. */
+    public static long rowsRead(TrailRecord r) {
+        if (!AuditEntries.ADMIN.equals(r.kind())
+                || r.body() == null
+                || !r.body().contains(ROWS_DETAIL)) {
+            return 0;
+        }
+        try {
+            JsonNode rows = JSON.readTree(r.body()).path("details").path(ROWS_DETAIL);
+            return Math.max(0, Long.parseLong(rows.asText("0")));
+        } catch (Exception e) {
+            return 0;
+        }
+    }
+
+    /** What the record keeps of the name typed for an unknown user ({@code k***}), or null. */
+    public static String typedName(String body) {
+        try {
+            JsonNode name = JSON.readTree(body).path("details").path("username");
+            return name.isTextual() ? name.asText() : null;
+        } catch (Exception e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,116 @@
+package dev.ciamkit.audit.anomaly;
+
+import dev.ciamkit.audit.trail.AuditEntries;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The rules' counts over the trail's table, on its indexes (realm + user + time, realm + address + time). Only linked
+ * records count: a row written into the table without the key is quarantined, never linked, so nobody can lock a user
+ * or block an address by inserting rows.
+ */
+final class JpaWindows implements Windows {
+
+    /** The most records read to count unknown names or rows read in one window. */
+    static final int MAX_SCAN = 5000;
+
+    private static final String LINKED_IN_WINDOW =
+            " r.realmId = :realm and r.seq is not null and r.createdAt > :from and r.createdAt <= :to";
+
+    private final EntityManager em;
+    private final String realmId;
+
+    JpaWindows(EntityManager em, String realmId) {
+        this.em = em;
+        this.realmId = realmId;
+    }
+
+    @Override
+    public long userFailures(String userId, long from, long to) {
+        return window(
+                        "select count(r) from AuditRecordEntity r where" + LINKED_IN_WINDOW
+                                + " and r.userId = :subject and r.kind = :kind and r.eventType = :type",
+                        Long.class,
+                        userId,
+                        from,
+                        to)
+                .setParameter("kind", AuditEntries.USER)
+                .setParameter("type", AnomalyRules.LOGIN_ERROR)
+                .getSingleResult();
+    }
+
+    @Override
+    public long addressFailures(String address, long from, long to) {
+        return window(
+                        "select count(r) from AuditRecordEntity r where" + LINKED_IN_WINDOW
+                                + " and r.ipAddress = :subject and r.kind = :kind and r.eventType = :type",
+                        Long.class,
+                        address,
+                        from,
+                        to)
+                .setParameter("kind", AuditEntries.USER)
+                .setParameter("type", AnomalyRules.LOGIN_ERROR)
+                .getSingleResult();
+    }
+
+    @Override
+    public long addressUsers(String address, long from, long to) {
+        List<String> known = window(
+                        "select distinct r.userId from AuditRecordEntity r where" + LINKED_IN_WINDOW
+                                + " and r.ipAddress = :subject and r.kind = :kind and r.eventType in :types"
+                                + " and r.userId is not null",
+                        String.class,
+                        address,
+                        from,
+                        to)
+                .setParameter("kind", AuditEntries.USER)
+                .setParameter("types", List.of(AnomalyRules.LOGIN, AnomalyRules.LOGIN_ERROR))
+                .setMaxResults(MAX_SCAN)
+                .getResultList();
+        // an unknown user leaves only the first character of the typed name: a lower bound of the names tried
+        Set<String> unknown = new HashSet<>();
+        window(
+                        "select r.body from AuditRecordEntity r where" + LINKED_IN_WINDOW
+                                + " and r.ipAddress = :subject and r.kind = :kind and r.eventType = :type"
+                                + " and r.userId is null",
+                        String.class,
+                        address,
+                        from,
+                        to)
+                .setParameter("kind", AuditEntries.USER)
+                .setParameter("type", AnomalyRules.LOGIN_ERROR)
+                .setMaxResults(MAX_SCAN)
+                .getResultStream()
+                .map(AnomalyRules::typedName)
+                .filter(name -> name != null)
+                .forEach(unknown::add);
+        return known.size() + unknown.size();
+    }
+
+    @Override
+    public long rowsRead(String adminId, long from, long to) {
+        return window(
+                        "select r from AuditRecordEntity r where" + LINKED_IN_WINDOW
+                                + " and r.userId = :subject and r.kind = :kind",
+                        dev.ciamkit.audit.trail.AuditRecordEntity.class,
+                        adminId,
+                        from,
+                        to)
+                .setParameter("kind", AuditEntries.ADMIN)
+                .setMaxResults(MAX_SCAN)
+                .getResultStream()
+                .mapToLong(r -> AnomalyRules.rowsRead(AnomalyDetector.view(r)))
+                .sum();
+    }
+
+    private <T> TypedQuery<T> window(String query, Class<T> type, String subject, long from, long to) {
+        return em.createQuery(query, type)
+                .setParameter("realm", realmId)
+                .setParameter("subject", subject)
+                .setParameter("from", from)
+                .setParameter("to", to);
+    }
+}
