@@ -30,7 +30,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ThreadLocalRandom;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterAll;
@@ -127,9 +126,12 @@ class AnomalyIT {
         }
     }
 
+    private static final java.util.concurrent.atomic.AtomicInteger NEXT_ADDRESS =
+            new java.util.concurrent.atomic.AtomicInteger(201);
+
     /** A documentation address of its own for each test, so no rule sees another test's records. */
     private static String address() {
-        return "198.51.100." + ThreadLocalRandom.current().nextInt(1, 255);
+        return "198.51.100." + NEXT_ADDRESS.getAndIncrement();
     }
 
     /** Saves the realm's audit page with every rule off except what the test sets. */

@@ -93,6 +93,17 @@ class OtpAdminReportIT {
     }
 
     @Test
+    void every_read_of_the_registrations_is_an_admin_event_with_the_rows_read() throws Exception {
+        json(AdminApi.get(admin, "/ciamkit-otp/registrations?search=" + user.username()));
+        assertThat(admin.realm(Oidc.REALM).getAdminEvents())
+                .as("Keycloak emits no event for reads; the report does, so the trail and the bulk-read rule see it")
+                .anySatisfy(event -> {
+                    assertThat(event.getResourcePath()).contains("ciamkit-otp/registrations");
+                    assertThat(event.getDetails()).containsEntry("ciamkit_rows", "1");
+                });
+    }
+
+    @Test
     void reset_removes_every_device_signs_the_user_out_and_is_an_admin_event() throws Exception {
         TestUser other = TestUsers.create(admin, "reset");
         OtpJourney.enrolled(other.username());
