@@ -330,7 +330,8 @@ class AuditTrailIT {
         assertThat(metrics)
                 .contains("ciamkit_audit_records_total{kind=\"USER\",outcome=\"failure\"}")
                 .contains("ciamkit_audit_linked_total")
-                .contains("ciamkit_audit_append_seconds_count");
+                .contains("ciamkit_audit_append_seconds_count")
+                .contains("ciamkit_audit_append_seconds_bucket");
     }
 
     // --- helpers

@@ -13,6 +13,7 @@ import dev.ciamkit.it.support.KeycloakServer;
 import dev.ciamkit.it.support.KeycloakServerExtension;
 import dev.ciamkit.it.support.Oidc;
 import dev.ciamkit.it.support.OtpJourney;
+import dev.ciamkit.it.support.ServerMetrics;
 import dev.ciamkit.it.support.TestUsers;
 import dev.ciamkit.it.support.TestUsers.TestUser;
 import java.sql.Connection;
@@ -101,6 +102,7 @@ class MobileOtpIT {
         TestUser user = TestUsers.create(admin, "replay");
         AuthenticatorApp phone = enrolled(user);
         String code = phone.nextCode();
+        ServerMetrics before = ServerMetrics.read();
         try (Browser browser = Browser.open("en-US,en;q=0.9")) {
             OtpJourney journey = new OtpJourney(browser).start().password(user.username());
             journey.otp().enter(code);
@@ -116,6 +118,28 @@ class MobileOtpIT {
         }
         assertThat(events(user, "LOGIN_ERROR"))
                 .anySatisfy(e -> assertThat(e.getError()).isEqualTo("ciamkit_otp_replayed"));
+
+        // the same two verifications on the management port, by factor, outcome and realm; latency per factor
+        ServerMetrics after = ServerMetrics.read();
+        for (String outcome : List.of("success", "replayed")) {
+            assertThat(after.increase(
+                            before,
+                            "ciamkit_factor_attempts_total",
+                            Map.of("factor", "mobile_otp", "outcome", outcome, "realm", Oidc.REALM)))
+                    .as(outcome)
+                    .isGreaterThanOrEqualTo(1);
+        }
+        assertThat(after.increase(before, "ciamkit_factor_verification_seconds_count", Map.of("factor", "mobile_otp")))
+                .isGreaterThanOrEqualTo(2);
+        // a histogram of the fixed buckets (5 ms to 10 s, and +Inf), for p95 across nodes
+        assertThat(after.series("ciamkit_factor_verification_seconds_bucket").stream()
+                        .filter(series -> "mobile_otp".equals(series.labels().get("factor")))
+                        .map(series -> series.labels().get("le"))
+                        .distinct())
+                .hasSize(12)
+                .contains("+Inf");
+        assertThat(after.series("ciamkit_factor_attempts_total"))
+                .allSatisfy(series -> assertThat(series.labels()).containsOnlyKeys("factor", "outcome", "realm"));
     }
 
     @Test

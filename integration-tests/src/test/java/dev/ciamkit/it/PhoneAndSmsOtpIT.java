@@ -13,6 +13,7 @@ import dev.ciamkit.it.support.KeycloakServer;
 import dev.ciamkit.it.support.KeycloakServerExtension;
 import dev.ciamkit.it.support.OtpJourney;
 import dev.ciamkit.it.support.Phones;
+import dev.ciamkit.it.support.ServerMetrics;
 import dev.ciamkit.it.support.SmsGateway;
 import dev.ciamkit.it.support.TestRealm;
 import dev.ciamkit.it.support.TestUsers;
@@ -112,6 +113,7 @@ class PhoneAndSmsOtpIT {
         try (TestRealm realm = realm("login", Map.of("sms-resend-cooldown-seconds", "60"))) {
             TestUser user = userWithPhone(realm, "login", "010-5555-0456");
             realm.useBrowserFlow(SMS_FLOW);
+            ServerMetrics before = ServerMetrics.read();
             try (Browser browser = Browser.open("en-US,en;q=0.9")) {
                 OtpJourney journey =
                         new OtpJourney(browser, realm.name()).start().password(user.username());
@@ -139,6 +141,20 @@ class PhoneAndSmsOtpIT {
                     .contains("ciamkit_sms_code_invalid", "ciamkit_sms_rate_limited");
             assertThat(realm.events(user, "LOGIN"))
                     .anySatisfy(e -> assertThat(e.getDetails()).containsEntry("ciamkit_factor", "sms"));
+            ServerMetrics after = ServerMetrics.read();
+            for (String outcome : List.of("invalid", "success")) {
+                assertThat(after.increase(
+                                before,
+                                "ciamkit_factor_attempts_total",
+                                Map.of("factor", "sms_otp", "outcome", outcome, "realm", realm.name())))
+                        .as(outcome)
+                        .isEqualTo(1);
+            }
+            assertThat(after.increase(
+                            before,
+                            "ciamkit_sms_gateway_send_seconds_count",
+                            Map.of("provider", "http", "outcome", "sent")))
+                    .isGreaterThanOrEqualTo(1);
         }
     }
 
@@ -149,6 +165,7 @@ class PhoneAndSmsOtpIT {
             // code takes the bound phone's first slot
             TestUser user = userWithPhone(realm, "caps", "010-5555-0789");
             realm.useBrowserFlow(SMS_FLOW);
+            ServerMetrics before = ServerMetrics.read();
             try (Browser browser = Browser.open("ja-JP,ja;q=0.9")) {
                 new OtpJourney(browser, realm.name()).start().password(user.username());
                 gateway.refuseNext(3, 503); // the first try and both retries
@@ -173,6 +190,13 @@ class PhoneAndSmsOtpIT {
                         assertThat(e.getError()).isEqualTo("ciamkit_sms_rate_limited");
                         assertThat(e.getDetails()).containsEntry("ciamkit_limit", "phone");
                     });
+            assertThat(ServerMetrics.read()
+                            .increase(
+                                    before,
+                                    "ciamkit_sms_gateway_send_seconds_count",
+                                    Map.of("provider", "http", "outcome", "rejected")))
+                    .as("one refusal after the sender's retries")
+                    .isGreaterThanOrEqualTo(1);
         }
     }
 

@@ -11,6 +11,7 @@ import dev.ciamkit.it.support.KeycloakServer;
 import dev.ciamkit.it.support.KeycloakServerExtension;
 import dev.ciamkit.it.support.OtpJourney;
 import dev.ciamkit.it.support.PinJourney;
+import dev.ciamkit.it.support.ServerMetrics;
 import dev.ciamkit.it.support.TestRealm;
 import dev.ciamkit.it.support.TestUsers.TestUser;
 import java.sql.Connection;
@@ -100,6 +101,7 @@ class PinOtpIT {
     void a_wrong_pin_beside_the_right_code_uses_the_code_up_and_the_pin_with_the_next_code_signs_in() throws Exception {
         TestUser user = realm.createUser("signin");
         AuthenticatorApp phone = PinJourney.withPin(realm, user, PIN);
+        ServerMetrics before = ServerMetrics.read();
         try (Browser browser = Browser.open("en-US,en;q=0.9")) {
             PinOtpLoginPage page = PinJourney.start(browser, realm, user);
             String code = phone.nextCode();
@@ -117,6 +119,18 @@ class PinOtpIT {
         assertThat(errors(user, "LOGIN_ERROR"))
                 .containsExactlyInAnyOrder("ciamkit_pin_invalid", "ciamkit_otp_replayed");
         realm.awaitBruteForce(user, s -> s.path("numFailures").asInt() == 0);
+        // the PIN is compared twice (beside the replayed code it is not): once wrong, once right
+        ServerMetrics after = ServerMetrics.read();
+        for (String outcome : List.of("invalid", "success")) {
+            assertThat(after.increase(
+                            before,
+                            "ciamkit_factor_attempts_total",
+                            Map.of("factor", "pin", "outcome", outcome, "realm", realm.name())))
+                    .as(outcome)
+                    .isEqualTo(1);
+        }
+        assertThat(after.increase(before, "ciamkit_factor_verification_seconds_count", Map.of("factor", "pin")))
+                .isGreaterThanOrEqualTo(2);
     }
 
     @Test

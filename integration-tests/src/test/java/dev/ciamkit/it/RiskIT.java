@@ -15,6 +15,7 @@ import dev.ciamkit.it.support.KeycloakServerExtension;
 import dev.ciamkit.it.support.Mails;
 import dev.ciamkit.it.support.Oidc;
 import dev.ciamkit.it.support.OtpJourney;
+import dev.ciamkit.it.support.ServerMetrics;
 import dev.ciamkit.it.support.TestGeoIp;
 import dev.ciamkit.it.support.TestRealm;
 import dev.ciamkit.it.support.TestUsers.TestUser;
@@ -127,6 +128,7 @@ class RiskIT {
         TestUser user = realm.createUser("device");
         AuthenticatorApp phone = enrolled(user);
         HttpLogin laptop = browser(TRUSTED_PROXY, null);
+        ServerMetrics before = ServerMetrics.read();
 
         HttpResponse<String> first = laptop.signIn(realm.name(), user.username(), Map.of());
         assertThat(otpForm(laptop, first))
@@ -146,6 +148,20 @@ class RiskIT {
                 .isEqualTo(302);
         assertThat(second.headers().firstValue("Location").orElseThrow()).contains("code=");
         assertThat(latest(user, "LOGIN").getDetails()).containsEntry("ciamkit_risk_level", "LOW");
+
+        ServerMetrics after = ServerMetrics.read();
+        for (String level : List.of("high", "low")) {
+            assertThat(after.increase(
+                            before,
+                            "ciamkit_risk_levels_total",
+                            Map.of("phase", "login", "level", level, "realm", realm.name())))
+                    .as(level)
+                    .isEqualTo(1);
+        }
+        assertThat(after.increase(before, "ciamkit_risk_evaluation_seconds_count", Map.of("phase", "login")))
+                .isGreaterThanOrEqualTo(2);
+        assertThat(after.increase(before, "ciamkit_risk_signals_total", Map.of("signal", "device", "state", "fired")))
+                .isGreaterThanOrEqualTo(1);
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.ciamkit.audit.listener;
 import dev.ciamkit.audit.trail.AuditEntries;
 import dev.ciamkit.audit.trail.AuditEntry;
 import dev.ciamkit.audit.trail.AuditTrail;
+import dev.ciamkit.common.metrics.Meters;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Metrics;
 import io.micrometer.core.instrument.Timer;
@@ -113,6 +114,8 @@ final class AuditEventListenerProvider implements EventListenerProvider {
     private static void appended(AuditEntry entry, long startNanos) {
         Timer.builder("ciamkit.audit.append")
                 .description("Writing one audit record")
+                // buckets, so the dashboard's p95 (histogram_quantile) has something to read
+                .serviceLevelObjectives(Meters.LATENCY_BUCKETS)
                 .register(Metrics.globalRegistry)
                 .record(System.nanoTime() - startNanos, java.util.concurrent.TimeUnit.NANOSECONDS);
         Counter.builder("ciamkit.audit.records")

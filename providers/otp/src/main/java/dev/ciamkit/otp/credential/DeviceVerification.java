@@ -3,6 +3,7 @@ package dev.ciamkit.otp.credential;
 import dev.ciamkit.common.crypto.CryptoException;
 import dev.ciamkit.common.crypto.Envelope;
 import dev.ciamkit.common.crypto.spi.EnvelopeProvider;
+import dev.ciamkit.common.metrics.FactorMetrics;
 import dev.ciamkit.otp.engine.OtpType;
 import dev.ciamkit.otp.engine.OtpVerifier;
 import dev.ciamkit.otp.engine.ReplayKeys;
@@ -55,7 +56,7 @@ public final class DeviceVerification {
     }
 
     public Outcome verify(UserModel user, String credentialId, String code) {
-        return check(
+        return measured(
                 user,
                 credentialId,
                 (verifier, seed, data) -> verifier.verify(seed, data.policy(), data.state(), code, Time.currentTime()));
@@ -63,10 +64,29 @@ public final class DeviceVerification {
 
     /** HOTP resynchronisation with two consecutive codes. */
     public Outcome resync(UserModel user, String credentialId, String first, String second) {
-        return check(
+        return measured(
                 user,
                 credentialId,
                 (verifier, seed, data) -> verifier.resync(seed, data.policy(), data.state(), first, second));
+    }
+
+    /** Every verification, whichever step asked for it (form, direct grant, PIN + OTP), counted and timed once. */
+    private Outcome measured(UserModel user, String credentialId, Check check) {
+        long start = FactorMetrics.start();
+        Outcome outcome = check(user, credentialId, check);
+        FactorMetrics.global().record(FactorMetrics.Factor.MOBILE_OTP, metricOutcome(outcome), session, start);
+        return outcome;
+    }
+
+    static FactorMetrics.Outcome metricOutcome(Outcome outcome) {
+        return switch (outcome) {
+            case ACCEPTED -> FactorMetrics.Outcome.SUCCESS;
+            // a device that is not the user's is a wrong code to whoever sent it
+            case INVALID, UNKNOWN_DEVICE -> FactorMetrics.Outcome.INVALID;
+            case REPLAYED -> FactorMetrics.Outcome.REPLAYED;
+            case LOCKED -> FactorMetrics.Outcome.LOCKED;
+            case UNREADABLE -> FactorMetrics.Outcome.ERROR;
+        };
     }
 
     private Outcome check(UserModel user, String credentialId, Check check) {

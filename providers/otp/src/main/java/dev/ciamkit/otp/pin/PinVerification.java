@@ -1,5 +1,6 @@
 package dev.ciamkit.otp.pin;
 
+import dev.ciamkit.common.metrics.FactorMetrics;
 import dev.ciamkit.otp.store.PinStateEntity;
 import dev.ciamkit.otp.store.PinStates;
 import java.util.Optional;
@@ -60,6 +61,23 @@ public final class PinVerification {
      * once everything the step asks for has passed, so a right PIN with a wrong code neither counts nor clears.
      */
     public Outcome check(UserModel user, String typed) {
+        long start = FactorMetrics.start();
+        Outcome outcome = compare(user, typed);
+        FactorMetrics.global().record(FactorMetrics.Factor.PIN, metricOutcome(outcome), session, start);
+        return outcome;
+    }
+
+    static FactorMetrics.Outcome metricOutcome(Outcome outcome) {
+        return switch (outcome) {
+            case ACCEPTED -> FactorMetrics.Outcome.SUCCESS;
+            case INVALID, UNCHECKED -> FactorMetrics.Outcome.INVALID;
+            case LOCKED -> FactorMetrics.Outcome.LOCKED;
+            case NOT_SET -> FactorMetrics.Outcome.NOT_SET;
+            case UNREADABLE -> FactorMetrics.Outcome.ERROR;
+        };
+    }
+
+    private Outcome compare(UserModel user, String typed) {
         PinHasher hasher = new PinHasher(session);
         CredentialModel stored = stored(user).orElse(null);
         if (stored == null) {

@@ -23,6 +23,13 @@ public final class RiskEngine {
     private RiskEngine() {}
 
     public static RiskAssessment assess(RiskInput input) {
+        long start = System.nanoTime();
+        RiskAssessment assessment = assessOrUnavailable(input);
+        RiskMetrics.global().evaluated(input.phase(), start);
+        return assessment;
+    }
+
+    private static RiskAssessment assessOrUnavailable(RiskInput input) {
         try {
             KeycloakSessionFactory factories = input.session().getKeycloakSessionFactory();
             List<RiskScoring.Weighted> weighted = new ArrayList<>();
@@ -53,6 +60,12 @@ public final class RiskEngine {
     }
 
     private static SignalResult ask(RiskSignalFactory factory, RiskInput input) {
+        SignalResult result = askSafely(factory, input);
+        RiskMetrics.global().answered(factory.getId(), result.state());
+        return result;
+    }
+
+    private static SignalResult askSafely(RiskSignalFactory factory, RiskInput input) {
         try {
             SignalResult result = input.session()
                     .getProvider(RiskSignal.class, factory.getId())

@@ -4,6 +4,7 @@ import dev.ciamkit.risk.device.DeviceCookie;
 import dev.ciamkit.risk.engine.RiskAssessment;
 import dev.ciamkit.risk.engine.RiskEngine;
 import dev.ciamkit.risk.engine.RiskLevel;
+import dev.ciamkit.risk.engine.RiskMetrics;
 import dev.ciamkit.risk.profile.LearnNote;
 import dev.ciamkit.risk.report.RiskAssessmentLog;
 import dev.ciamkit.risk.spi.RiskInput;
@@ -48,6 +49,7 @@ final class RiskEvaluatorAuthenticator implements Authenticator {
                 // changes the phone or the PIN: that always costs a current factor, never the password alone.
                 assessment = assessment.atLeast(RiskLevel.MEDIUM, ACCOUNT_ACTION);
             }
+            RiskMetrics.global().decided(RiskPhase.LOGIN, realm, assessment.level());
             // The device id rotates only when the login succeeds (the learner issues the new cookie on that response).
             String learn = user == null
                     ? null

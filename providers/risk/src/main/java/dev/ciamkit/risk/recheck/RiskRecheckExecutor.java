@@ -3,6 +3,7 @@ package dev.ciamkit.risk.recheck;
 import dev.ciamkit.risk.engine.RiskAssessment;
 import dev.ciamkit.risk.engine.RiskEngine;
 import dev.ciamkit.risk.engine.RiskLevel;
+import dev.ciamkit.risk.engine.RiskMetrics;
 import dev.ciamkit.risk.flow.RiskConfigLocator;
 import dev.ciamkit.risk.flow.RiskInputs;
 import dev.ciamkit.risk.flow.RiskNotes;
@@ -71,6 +72,7 @@ final class RiskRecheckExecutor
         }
         RiskAssessment now = RiskEngine.assess(
                 RiskInputs.of(session, realm, us.getUser(), RiskPhase.REFRESH, null, null, config.get()));
+        RiskMetrics.global().decided(RiskPhase.REFRESH, realm, now.level());
         // Only a decisive finding (the session's address is now on a denied or known-bad network, or impossible travel)
         // ends a session: strangers failing logins from a shared address must not end everyone's sessions there.
         if (now.level().compareTo(passed.get()) <= 0 || !now.decisive()) {

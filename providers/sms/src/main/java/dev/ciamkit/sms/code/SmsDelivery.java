@@ -35,7 +35,15 @@ public final class SmsDelivery {
             Map<String, String> senderConfig,
             SmsMessage message,
             String what) {
+        long start = System.nanoTime();
         SmsSender sender = senderId == null ? null : session.getProvider(SmsSender.class, senderId);
+        SmsException failure = send(sender, senderConfig, message, what);
+        GatewayMetrics.global().record(sender == null ? null : senderId, failure, start);
+        return failure;
+    }
+
+    private static SmsException send(
+            SmsSender sender, Map<String, String> senderConfig, SmsMessage message, String what) {
         if (sender == null) {
             LOG.warnf("CIAM Kit: %s not sent: no SMS sender is configured", what);
             return new SmsException(SmsException.Reason.NOT_CONFIGURED, "no SMS sender");

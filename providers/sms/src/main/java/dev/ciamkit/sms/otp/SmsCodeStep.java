@@ -1,6 +1,7 @@
 package dev.ciamkit.sms.otp;
 
 import dev.ciamkit.common.bruteforce.FactorAttempts;
+import dev.ciamkit.common.metrics.FactorMetrics;
 import dev.ciamkit.sms.code.SmsChallenge;
 import dev.ciamkit.sms.code.SmsCodeConfig;
 import dev.ciamkit.sms.code.SmsErrors;
@@ -98,14 +99,19 @@ public final class SmsCodeStep {
         }
         UserModel user = context.getUser();
         context.getEvent().user(user).detail(FACTOR, "sms").detail(Details.CREDENTIAL_TYPE, PhoneCredentials.TYPE);
+        long start = FactorMetrics.start();
         if (FactorAttempts.locked(context.getSession(), context.getRealm(), user)) {
             // No code is checked while the user is locked; the page says what a wrong code says.
+            FactorMetrics.global()
+                    .record(FactorMetrics.Factor.SMS_OTP, FactorMetrics.Outcome.LOCKED, context.getSession(), start);
             context.getEvent().error(SmsErrors.USER_LOCKED);
             context.failureChallenge(
                     AuthenticationFlowError.USER_TEMPORARILY_DISABLED, page("ciamkitSmsCodeInvalid", null));
             return;
         }
         SmsChallenge.Outcome outcome = challenge.verify(form.getFirst(CODE_FIELD));
+        FactorMetrics.global()
+                .record(FactorMetrics.Factor.SMS_OTP, metricOutcome(outcome), context.getSession(), start);
         if (outcome == SmsChallenge.Outcome.ACCEPTED) {
             FactorAttempts.succeeded(context.getSession(), context.getRealm(), user);
             onSuccess.run();
@@ -116,6 +122,16 @@ public final class SmsCodeStep {
         context.failureChallenge(
                 AuthenticationFlowError.INVALID_CREDENTIALS,
                 page(outcome.codeGone() ? "ciamkitSmsCodeExpired" : "ciamkitSmsCodeInvalid", null));
+    }
+
+    static FactorMetrics.Outcome metricOutcome(SmsChallenge.Outcome outcome) {
+        return switch (outcome) {
+            case ACCEPTED -> FactorMetrics.Outcome.SUCCESS;
+            case WRONG -> FactorMetrics.Outcome.INVALID;
+            case EXPIRED -> FactorMetrics.Outcome.EXPIRED;
+            case EXHAUSTED -> FactorMetrics.Outcome.EXHAUSTED;
+            case REPLAYED -> FactorMetrics.Outcome.REPLAYED;
+        };
     }
 
     private Response page(String error, String info) {
