@@ -65,6 +65,8 @@ public final class KeycloakServer implements AutoCloseable {
                     "--db-password=" + H2Database.PASSWORD));
             // the audit trail's SIEM sinks point at the receivers AuditExportIT starts (down the rest of the run)
             options.addAll(SiemReceivers.serverOptions());
+            // the anomaly webhook AnomalyIT receives: the platform allows its host
+            options.add("--spi-ciamkit-outbox-handler--ciamkit-anomaly--webhook-hosts=127.0.0.1");
             process = ServerProcess.start("Keycloak", home, options, MANAGEMENT_URL, log);
         } catch (IOException | InterruptedException | RuntimeException e) {
             database.close();

@@ -30,11 +30,30 @@ final class AnomalyActions {
 
     private AnomalyActions() {}
 
-    static void report(KeycloakSession session, RealmModel realm, AnomalyConfig config, Finding f) {
+    /**
+     * @param capped the rule already fired its most findings with actions in this window: this one is recorded and
+     *     counted, nothing more (no storm of mails, webhooks, locks or blocks from a flood of subjects)
+     */
+    static void report(KeycloakSession session, RealmModel realm, AnomalyConfig config, Finding f, boolean capped) {
         long now = Time.currentTimeMillis();
         Set<AnomalyAction> taken = EnumSet.noneOf(AnomalyAction.class);
-        Set<AnomalyAction> wanted = config.actions(f.rule());
-        UserModel user = f.userId() == null ? null : session.users().getUserById(realm, f.userId());
+        Set<AnomalyAction> wanted = capped ? EnumSet.noneOf(AnomalyAction.class) : config.actions(f.rule());
+        if (f.lastAt() <= now - f.windowSeconds() * 1000L) {
+            // seen late (the detector was behind): reported, but nobody is locked or blocked for what is over
+            wanted.remove(AnomalyAction.LOCK_USER);
+            wanted.remove(AnomalyAction.BLOCK_ADDRESS);
+        }
+        UserModel user = null;
+        if (f.userId() != null) {
+            try {
+                user = session.users().getUserById(realm, f.userId());
+            } catch (RuntimeException e) {
+                // a user store that cannot answer (LDAP down) costs the lock, never the finding
+                LOG.warnf(
+                        "CIAM Kit audit: the user of an anomaly could not be read (%s)",
+                        e.getClass().getName());
+            }
+        }
         if (wanted.contains(AnomalyAction.LOCK_USER) && user != null && lock(session, realm, user, config)) {
             taken.add(AnomalyAction.LOCK_USER);
         }
@@ -56,7 +75,11 @@ final class AnomalyActions {
                 now,
                 f,
                 user == null ? null : Masking.initial(user.getUsername()));
-        if (wanted.contains(AnomalyAction.WEBHOOK) && config.webhookUrl().isPresent()) {
+        if (wanted.contains(AnomalyAction.WEBHOOK)
+                && config.webhookUrl().isPresent()
+                && AnomalyNotifierFactory.of(session)
+                        .map(n -> n.allows(config.webhookUrl().get()))
+                        .orElse(false)) {
             Outbox.enqueue(session, realm.getId(), WEBHOOK_TOPIC, now, payload);
             taken.add(AnomalyAction.WEBHOOK);
         }
@@ -77,7 +100,7 @@ final class AnomalyActions {
                 f.count(),
                 f.threshold(),
                 f.windowSeconds(),
-                taken.isEmpty() ? "alert only" : AnomalyAlert.actionIds(taken),
+                taken.isEmpty() ? (capped ? "alert only (capped)" : "alert only") : AnomalyAlert.actionIds(taken),
                 recordId);
     }
 
@@ -90,7 +113,9 @@ final class AnomalyActions {
         if (failures == null) {
             failures = session.loginFailures().addUserLoginFailure(realm, user.getId());
         }
-        int until = Time.currentTime() + config.lockSeconds();
+        // never longer than the realm's own brute-force protection would lock (its maximum wait)
+        int seconds = Math.min(config.lockSeconds(), Math.max(60, realm.getMaxFailureWaitSeconds()));
+        int until = Time.currentTime() + seconds;
         if (failures.getFailedLoginNotBefore() < until) {
             failures.setFailedLoginNotBefore(until);
         }

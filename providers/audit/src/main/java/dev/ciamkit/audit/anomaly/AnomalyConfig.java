@@ -59,7 +59,16 @@ public final class AnomalyConfig {
 
     /** What the rule does besides its record and metric; none unless the admin chose some. */
     public Set<AnomalyAction> actions(AnomalyRule rule) {
-        return AnomalyAction.parse(values.get(rule.actionsKey()));
+        Set<AnomalyAction> actions = new java.util.HashSet<>(AnomalyAction.parse(values.get(rule.actionsKey())));
+        // a user is locked only for guesses at that user's credentials, an address blocked only for what came from
+        // it: never the victim's own address, a legitimate night-time user's or an admin's office
+        if (rule != AnomalyRule.USER_FAILURES) {
+            actions.remove(AnomalyAction.LOCK_USER);
+        }
+        if (rule.subject() != AnomalyRule.Subject.ADDRESS) {
+            actions.remove(AnomalyAction.BLOCK_ADDRESS);
+        }
+        return actions.isEmpty() ? java.util.EnumSet.noneOf(AnomalyAction.class) : java.util.EnumSet.copyOf(actions);
     }
 
     public Optional<QuietHours> quietHours() {

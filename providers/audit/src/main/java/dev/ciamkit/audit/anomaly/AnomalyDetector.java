@@ -28,6 +28,13 @@ import org.keycloak.models.utils.KeycloakModelUtils;
 public final class AnomalyDetector {
 
     static final String LOCK = "ciamkit-audit-anomaly";
+    /** Findings of one rule in one realm within its window that carry actions; more are recorded only. */
+    static final int MAX_ACTIONS_PER_WINDOW = 50;
+
+    private static final io.micrometer.core.instrument.Counter FAILURES = io.micrometer.core.instrument.Counter.builder(
+                    "ciamkit.audit.anomaly.failures")
+            .description("Anomaly detection batches that failed (evaluated again next run)")
+            .register(io.micrometer.core.instrument.Metrics.globalRegistry);
     private static final Logger LOG = Logger.getLogger(AnomalyDetector.class);
 
     private final KeycloakSessionFactory factory;
@@ -61,9 +68,23 @@ public final class AnomalyDetector {
         KeycloakModelUtils.runJobInTransaction(factory, AddressBlocklist::purgeExpired);
         Map<String, Long> pending = KeycloakModelUtils.runJobInTransactionWithResult(factory, AnomalyDetector::pending);
         int reported = 0;
-        for (String realmId : pending.keySet()) {
+        // a different order each run: under load, no realm is always the one the deadline leaves behind
+        List<String> realms = new java.util.ArrayList<>(pending.keySet());
+        java.util.Collections.shuffle(realms);
+        for (String realmId : realms) {
             while (System.nanoTime() < deadline) {
-                int[] done = KeycloakModelUtils.runJobInTransactionWithResult(factory, s -> runBatch(s, realmId));
+                int[] done;
+                try {
+                    done = KeycloakModelUtils.runJobInTransactionWithResult(factory, s -> runBatch(s, realmId));
+                } catch (RuntimeException e) {
+                    // that realm's batch rolled back and is evaluated again next run; the other realms go on
+                    FAILURES.increment();
+                    LOG.warnf(
+                            "CIAM Kit audit: anomaly detection for realm %s failed (%s); the next run evaluates it"
+                                    + " again",
+                            realmId, e.getClass().getName());
+                    break;
+                }
                 reported += done[1];
                 if (done[0] < batch) {
                     break;
@@ -121,7 +142,8 @@ public final class AnomalyDetector {
             long now = Time.currentTimeMillis();
             for (Finding f : AnomalyRules.evaluate(config, records, new JpaWindows(em, realmId), now)) {
                 if (!reportedWithin(em, realmId, f)) {
-                    AnomalyActions.report(session, realm, config, f);
+                    AnomalyActions.report(
+                            session, realm, config, f, firedWithin(em, realmId, f) >= MAX_ACTIONS_PER_WINDOW);
                     em.flush();
                     reported++;
                 }
@@ -129,6 +151,19 @@ public final class AnomalyDetector {
         }
         cursor.setSeq(last);
         return new int[] {rows.size(), reported};
+    }
+
+    /** How often the rule fired in the realm (any subject) within the finding's window. */
+    private static long firedWithin(EntityManager em, String realmId, Finding f) {
+        return em.createQuery(
+                        "select count(r) from AuditRecordEntity r where r.realmId = :realm and r.kind = :kind"
+                                + " and r.eventType = :type and r.createdAt > :from",
+                        Long.class)
+                .setParameter("realm", realmId)
+                .setParameter("kind", AnomalyAlert.KIND)
+                .setParameter("type", f.rule().eventType())
+                .setParameter("from", Time.currentTimeMillis() - f.windowSeconds() * 1000L)
+                .getSingleResult();
     }
 
     /** Whether the rule already fired for this subject within its window (its record is in the trail). */

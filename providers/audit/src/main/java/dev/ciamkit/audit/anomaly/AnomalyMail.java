@@ -32,7 +32,9 @@ final class AnomalyMail {
         Properties messages = messages(session, realm, locale(realm));
         String rule = alert.path("rule").asText();
         String ruleName = messages.getProperty("ciamkitAnomalyRule." + rule, rule);
-        String subject = format(messages, "ciamkitAnomalyMailSubject", realm.getName(), ruleName);
+        // one line whatever a realm's name or a localized pattern holds
+        String subject = format(messages, "ciamkitAnomalyMailSubject", realm.getName(), ruleName)
+                .replaceAll("[\\p{Cntrl}\\u2028\\u2029]+", " ");
         List<String> lines = new ArrayList<>();
         lines.add(format(messages, "ciamkitAnomalyMailIntro", realm.getName(), ruleName));
         lines.add(format(

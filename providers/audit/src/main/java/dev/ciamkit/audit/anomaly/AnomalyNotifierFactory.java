@@ -30,8 +30,7 @@ public final class AnomalyNotifierFactory implements OutboxHandlerFactory {
         return (realmId, topic, messages) -> deliver(session, realmId, topic, messages);
     }
 
-    static OutboxHandler.Result deliver(
-            KeycloakSession session, String realmId, String topic, List<OutboxMessage> messages) {
+    OutboxHandler.Result deliver(KeycloakSession session, String realmId, String topic, List<OutboxMessage> messages) {
         RealmModel realm = session.realms().getRealm(realmId);
         if (realm == null) {
             return new OutboxHandler.Result(messages.size(), null);
@@ -50,13 +49,19 @@ public final class AnomalyNotifierFactory implements OutboxHandlerFactory {
     }
 
     /** Null when delivered (or dropped because the realm no longer wants it), else why not (no payload, no secret). */
-    private static String send(
-            KeycloakSession session, RealmModel realm, AnomalyConfig config, String topic, String payload) {
+    private String send(KeycloakSession session, RealmModel realm, AnomalyConfig config, String topic, String payload) {
         if (AnomalyActions.WEBHOOK_TOPIC.equals(topic)) {
             if (config.webhookUrl().isEmpty()) {
                 LOG.warnf(
                         "CIAM Kit audit: realm %s has no anomaly webhook any more; an alert is dropped",
                         realm.getName());
+                return null;
+            }
+            if (!allows(config.webhookUrl().get())) {
+                LOG.warnf(
+                        "CIAM Kit audit: realm %s's anomaly webhook names a host the server's %s option does not"
+                                + " allow; an alert is dropped (it stays in the trail)",
+                        realm.getName(), WEBHOOK_HOSTS);
                 return null;
             }
             if (config.webhookSecret().isEmpty()) {
@@ -86,8 +91,47 @@ public final class AnomalyNotifierFactory implements OutboxHandlerFactory {
         return null;
     }
 
+    /** Server option: the hosts a realm's anomaly webhook may name (comma-separated); none by default. */
+    public static final String WEBHOOK_HOSTS = "webhook-hosts";
+
+    private java.util.Set<String> webhookHosts = java.util.Set.of();
+
+    /**
+     * Whether the server's operator allows this webhook URL: https, or http to a host the option names, and its host
+     * in {@value #WEBHOOK_HOSTS}. A realm admin chooses the URL, the platform where alerts may go (no request of ours
+     * to an internal address a realm admin picked).
+     */
+    public boolean allows(String url) {
+        try {
+            java.net.URI uri = java.net.URI.create(url);
+            String host = uri.getHost();
+            return host != null
+                    && ("https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme()))
+                    && uri.getUserInfo() == null
+                    && webhookHosts.contains(host.toLowerCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    /** The factory deployed on this server, for the detector's check before it enqueues. */
+    static java.util.Optional<AnomalyNotifierFactory> of(KeycloakSession session) {
+        return java.util.Optional.ofNullable(session.getKeycloakSessionFactory()
+                        .getProviderFactory(dev.ciamkit.common.outbox.spi.OutboxHandler.class, ID))
+                .filter(AnomalyNotifierFactory.class::isInstance)
+                .map(AnomalyNotifierFactory.class::cast);
+    }
+
     @Override
-    public void init(Config.Scope config) {}
+    public void init(Config.Scope config) {
+        String hosts = config.get(WEBHOOK_HOSTS);
+        if (hosts != null && !hosts.isBlank()) {
+            webhookHosts = java.util.Arrays.stream(hosts.split(","))
+                    .map(h -> h.trim().toLowerCase(java.util.Locale.ROOT))
+                    .filter(h -> !h.isEmpty())
+                    .collect(java.util.stream.Collectors.toUnmodifiableSet());
+        }
+    }
 
     @Override
     public void postInit(KeycloakSessionFactory factory) {}

@@ -12,8 +12,8 @@ import java.util.function.Function;
 /**
  * Evaluates a realm's rules over its newly linked records: each record a rule looks at names a subject (a user, an
  * admin, an address), and the rule counts that subject's records in the window that ends at the subject's newest new
- * record. Records older than the window when the detector sees them start nothing (a detector that was down for a day
- * does not alert about yesterday). One finding per rule and subject per call; the detector drops those already
+ * record. A record seen late (the detector was behind, or down) is still evaluated: its window ends at its own time,
+ * and its finding is reported without a lock or block (see AnomalyActions). One finding per rule and subject per call; the detector drops those already
  * reported within their window.
  */
 public final class AnomalyRules {
@@ -21,6 +21,32 @@ public final class AnomalyRules {
     static final String LOGIN = "LOGIN";
     static final String LOGIN_ERROR = "LOGIN_ERROR";
     static final String ROWS_DETAIL = "ciamkit_rows";
+
+    /**
+     * Login errors that are refusals, not guesses: a locked, disabled or rate-limited user, a factor not set up, a
+     * text not sent. Counting them would let the victim's own retries (or anyone's, with the victim's name) renew a
+     * lock; Keycloak's and our factors' codes.
+     */
+    static final List<String> REFUSALS = List.of(
+            "user_temporarily_disabled",
+            "user_disabled",
+            "ciamkit_otp_device_locked",
+            "ciamkit_pin_locked",
+            "ciamkit_sms_user_locked",
+            "ciamkit_sms_rate_limited",
+            "ciamkit_otp_sms_rate_limited",
+            "ciamkit_limit",
+            "ciamkit_otp_sms_not_sent",
+            "ciamkit_pin_unreadable",
+            "ciamkit_otp_device_unreadable",
+            "ciamkit_pin_not_set",
+            "ciamkit_otp_no_device",
+            "ciamkit_sms_status",
+            "ciamkit_pin_needs_sign_in",
+            "ciamkit_phone_needs_sign_in",
+            "ciamkit_otp_missing",
+            "ciamkit_phone_invalid");
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private AnomalyRules() {}
@@ -39,12 +65,11 @@ public final class AnomalyRules {
             AnomalyRule rule, AnomalyConfig config, List<TrailRecord> records, Windows windows, long now) {
         int threshold = config.threshold(rule);
         int window = config.windowSeconds(rule);
-        long oldest = now - window * 1000L;
         Map<String, TrailRecord> newest = new LinkedHashMap<>();
         Function<TrailRecord, String> subject =
                 rule.subject() == AnomalyRule.Subject.USER ? TrailRecord::userId : TrailRecord::ipAddress;
         for (TrailRecord record : records) {
-            if (record.time() > oldest && looksAt(rule, record, config) && subject.apply(record) != null) {
+            if (looksAt(rule, record, config) && subject.apply(record) != null) {
                 newest.merge(subject.apply(record), record, (a, b) -> b.time() >= a.time() ? b : a);
             }
         }
@@ -71,7 +96,7 @@ public final class AnomalyRules {
     static boolean looksAt(AnomalyRule rule, TrailRecord record, AnomalyConfig config) {
         return switch (rule) {
             case USER_FAILURES, ADDRESS_FAILURES -> isLoginFailure(record);
-            case ADDRESS_USERS -> isLoginAttempt(record);
+            case ADDRESS_USERS -> isLoginFailure(record);
             case QUIET_HOURS ->
                 isLoginSuccess(record)
                         && config.quietHours()

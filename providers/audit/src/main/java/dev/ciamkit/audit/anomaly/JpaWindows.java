@@ -20,6 +20,9 @@ final class JpaWindows implements Windows {
     private static final String LINKED_IN_WINDOW =
             " r.realmId = :realm and r.seq is not null and r.createdAt > :from and r.createdAt <= :to";
 
+    /** Only guesses count, never refusals ({@link AnomalyRules#REFUSALS}). */
+    private static final String GUESS = " and (r.errorCode is null or r.errorCode not in :refusals)";
+
     private final EntityManager em;
     private final String realmId;
 
@@ -32,7 +35,7 @@ final class JpaWindows implements Windows {
     public long userFailures(String userId, long from, long to) {
         return window(
                         "select count(r) from AuditRecordEntity r where" + LINKED_IN_WINDOW
-                                + " and r.userId = :subject and r.kind = :kind and r.eventType = :type",
+                                + " and r.userId = :subject and r.kind = :kind and r.eventType = :type" + GUESS,
                         Long.class,
                         userId,
                         from,
@@ -46,7 +49,7 @@ final class JpaWindows implements Windows {
     public long addressFailures(String address, long from, long to) {
         return window(
                         "select count(r) from AuditRecordEntity r where" + LINKED_IN_WINDOW
-                                + " and r.ipAddress = :subject and r.kind = :kind and r.eventType = :type",
+                                + " and r.ipAddress = :subject and r.kind = :kind and r.eventType = :type" + GUESS,
                         Long.class,
                         address,
                         from,
@@ -60,14 +63,14 @@ final class JpaWindows implements Windows {
     public long addressUsers(String address, long from, long to) {
         List<String> known = window(
                         "select distinct r.userId from AuditRecordEntity r where" + LINKED_IN_WINDOW
-                                + " and r.ipAddress = :subject and r.kind = :kind and r.eventType in :types"
-                                + " and r.userId is not null",
+                                + " and r.ipAddress = :subject and r.kind = :kind and r.eventType = :type"
+                                + " and r.userId is not null" + GUESS,
                         String.class,
                         address,
                         from,
                         to)
                 .setParameter("kind", AuditEntries.USER)
-                .setParameter("types", List.of(AnomalyRules.LOGIN, AnomalyRules.LOGIN_ERROR))
+                .setParameter("type", AnomalyRules.LOGIN_ERROR)
                 .setMaxResults(MAX_SCAN)
                 .getResultList();
         // an unknown user leaves only the first character of the typed name: a lower bound of the names tried
@@ -107,8 +110,11 @@ final class JpaWindows implements Windows {
     }
 
     private <T> TypedQuery<T> window(String query, Class<T> type, String subject, long from, long to) {
-        return em.createQuery(query, type)
-                .setParameter("realm", realmId)
+        TypedQuery<T> q = em.createQuery(query, type);
+        if (query.contains(":refusals")) {
+            q.setParameter("refusals", AnomalyRules.REFUSALS);
+        }
+        return q.setParameter("realm", realmId)
                 .setParameter("subject", subject)
                 .setParameter("from", from)
                 .setParameter("to", to);

@@ -1,6 +1,7 @@
 package dev.ciamkit.common.blocklist;
 
 import jakarta.persistence.EntityManager;
+import java.net.InetAddress;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.keycloak.common.util.Time;
@@ -24,11 +25,57 @@ public final class AddressBlocklist {
 
     private AddressBlocklist() {}
 
+    private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(?:\\.\\d{1,3}){3}");
+
     /** True for what can be blocked: an IPv4 or IPv6 literal (never a host name, never a list). */
     public static boolean isAddress(String address) {
-        return address != null
-                && LITERAL.matcher(address).matches()
-                && (address.contains(".") || address.contains(":"));
+        return canonical(address) != null;
+    }
+
+    /**
+     * The one text form of an IP literal ({@code 2001:DB8::1} and {@code 2001:db8:0:0:0:0:0:1} are one address), or
+     * null for anything else. Never a name lookup: only literals are parsed.
+     */
+    public static String canonical(String address) {
+        InetAddress parsed = parse(address);
+        return parsed == null ? null : parsed.getHostAddress();
+    }
+
+    private static InetAddress parse(String address) {
+        if (address == null || !LITERAL.matcher(address).matches()) {
+            return null;
+        }
+        boolean v6 = address.contains(":");
+        if (!v6 && !IPV4.matcher(address).matches()) {
+            return null;
+        }
+        try {
+            // a literal (checked above) is parsed, never resolved
+            return InetAddress.getByName(address);
+        } catch (java.net.UnknownHostException | SecurityException e) {
+            return null;
+        }
+    }
+
+    /**
+     * Whether an automatic block may name this address: never loopback, private (RFC 1918, IPv6 unique-local),
+     * link-local, carrier-grade NAT (100.64.0.0/10) or multicast: those are the bank's own proxies, branches and
+     * carriers' shared addresses, where a block would shut out everyone behind them.
+     */
+    public static boolean isBlockable(String address) {
+        InetAddress a = parse(address);
+        if (a == null
+                || a.isLoopbackAddress()
+                || a.isAnyLocalAddress()
+                || a.isLinkLocalAddress()
+                || a.isSiteLocalAddress()
+                || a.isMulticastAddress()) {
+            return false;
+        }
+        byte[] b = a.getAddress();
+        boolean cgnat = b.length == 4 && (b[0] & 0xFF) == 100 && (b[1] & 0xC0) == 64;
+        boolean uniqueLocal = b.length == 16 && (b[0] & 0xFE) == 0xFC;
+        return !cgnat && !uniqueLocal;
     }
 
     /**
@@ -37,9 +84,10 @@ public final class AddressBlocklist {
      */
     public static boolean block(
             KeycloakSession session, String realmId, String address, long expiresAt, String reason) {
-        if (!isAddress(address)) {
+        if (!isBlockable(address)) {
             return false;
         }
+        address = canonical(address);
         EntityManager em = em(session);
         List<BlockedAddressEntity> rows = find(em, realmId, address);
         if (!rows.isEmpty()) {
@@ -63,7 +111,8 @@ public final class AddressBlocklist {
 
     /** Whether the address is blocked in the realm right now. */
     public static boolean isBlocked(KeycloakSession session, String realmId, String address) {
-        if (!isAddress(address)) {
+        address = canonical(address);
+        if (address == null) {
             return false;
         }
         return !em(session)
@@ -96,6 +145,10 @@ public final class AddressBlocklist {
 
     /** Unblocks the address; false when it was not on the list. */
     public static boolean remove(KeycloakSession session, String realmId, String address) {
+        address = canonical(address);
+        if (address == null) {
+            return false;
+        }
         return em(session)
                         .createQuery(
                                 "delete from BlockedAddressEntity b where b.realmId = :realm and b.address = :address")

@@ -33,11 +33,16 @@ final class NetworkSignal implements RiskSignal {
             return SignalResult.decisive(
                     ID, BoundedInt.read(input.config(), NetworkSignalFactory.DENY_POINTS, 100, 0, 100), "deny_listed");
         }
-        if (blocked(input)) {
-            return SignalResult.decisive(
-                    ID,
-                    BoundedInt.read(input.config(), NetworkSignalFactory.DENY_POINTS, 100, 0, 100),
-                    "blocked_address");
+        // an allow-listed network (a branch, the bank's VPN) is never shut out by an automatic block
+        boolean allowed =
+                factory.list(input.config().get(NetworkSignalFactory.ALLOW)).contains(address.get());
+        if (!allowed && blocked(input)) {
+            int points = BoundedInt.read(input.config(), NetworkSignalFactory.DENY_POINTS, 100, 0, 100);
+            // a block refuses new logins; at a token refresh it only adds points: the sessions of other people
+            // behind a shared address are not ended because strangers failed logins there
+            return input.phase() == dev.ciamkit.risk.spi.RiskPhase.REFRESH
+                    ? SignalResult.fired(ID, points, "blocked_address")
+                    : SignalResult.decisive(ID, points, "blocked_address");
         }
         if (factory.badAddresses().contains(address.get())) {
             return SignalResult.decisive(
@@ -45,7 +50,7 @@ final class NetworkSignal implements RiskSignal {
                     BoundedInt.read(input.config(), NetworkSignalFactory.BAD_POINTS, 60, 0, 100),
                     "bad_address_list");
         }
-        if (factory.list(input.config().get(NetworkSignalFactory.ALLOW)).contains(address.get())) {
+        if (allowed) {
             return SignalResult.known(ID, "allow_listed");
         }
         return SignalResult.clear(ID, "not_listed");

@@ -29,6 +29,12 @@ class NetworkSignalBlocklistTest {
 
     @SuppressWarnings("unchecked")
     private static RiskInput from(String address, List<String> blockedRows) {
+        return from(address, blockedRows, RiskPhase.LOGIN, Map.of());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static RiskInput from(
+            String address, List<String> blockedRows, RiskPhase phase, Map<String, String> config) {
         KeycloakSession session = mock(KeycloakSession.class);
         JpaConnectionProvider jpa = mock(JpaConnectionProvider.class);
         EntityManager em = mock(EntityManager.class);
@@ -41,8 +47,7 @@ class NetworkSignalBlocklistTest {
         given(query.getResultList()).willReturn(blockedRows);
         RealmModel realm = mock(RealmModel.class);
         given(realm.getId()).willReturn("realm-id");
-        return new RiskInput(
-                session, realm, null, RiskPhase.LOGIN, address, "", null, null, null, Map.of(), Instant.now());
+        return new RiskInput(session, realm, null, phase, address, "", null, null, null, config, Instant.now());
     }
 
     @Test
@@ -50,6 +55,25 @@ class NetworkSignalBlocklistTest {
         SignalResult result = signal.evaluate(from("198.51.100.7", List.of("row-id")));
         assertThat(result.state()).isEqualTo(SignalResult.State.FIRED);
         assertThat(result.reason()).isEqualTo("blocked_address");
+    }
+
+    @Test
+    void at_a_token_refresh_a_block_adds_points_but_never_ends_the_session_by_itself() {
+        SignalResult result = signal.evaluate(from("198.51.100.7", List.of("row-id"), RiskPhase.REFRESH, Map.of()));
+        assertThat(result.reason()).isEqualTo("blocked_address");
+        assertThat(result.decisive()).isFalse();
+        assertThat(signal.evaluate(from("198.51.100.7", List.of("row-id"))).decisive())
+                .isTrue();
+    }
+
+    @Test
+    void an_allow_listed_network_is_never_shut_out_by_a_block() {
+        SignalResult result = signal.evaluate(from(
+                "198.51.100.7",
+                List.of("row-id"),
+                RiskPhase.LOGIN,
+                Map.of(NetworkSignalFactory.ALLOW, "198.51.100.0/24")));
+        assertThat(result.reason()).isEqualTo("allow_listed");
     }
 
     @Test
