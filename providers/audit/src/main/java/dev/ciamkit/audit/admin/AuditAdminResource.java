@@ -3,8 +3,14 @@ package dev.ciamkit.audit.admin;
 import dev.ciamkit.audit.chain.ChainCheck;
 import dev.ciamkit.audit.chain.ChainHash;
 import dev.ciamkit.audit.chain.ChainVerifier;
+import dev.ciamkit.audit.config.AuditRealmConfig;
 import dev.ciamkit.audit.listener.AuditEventListenerProviderFactory;
 import dev.ciamkit.audit.retention.RetentionPurge;
+import dev.ciamkit.audit.review.ReviewDownload;
+import dev.ciamkit.audit.review.ReviewMessages;
+import dev.ciamkit.audit.review.ReviewMonth;
+import dev.ciamkit.audit.review.ReviewQueries;
+import dev.ciamkit.audit.review.ReviewReport;
 import dev.ciamkit.audit.trail.AuditRecordEntity;
 import dev.ciamkit.audit.trail.AuditTrail;
 import dev.ciamkit.common.crypto.spi.EnvelopeProvider;
@@ -25,6 +31,7 @@ import org.keycloak.events.admin.OperationType;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
+import org.keycloak.services.ErrorResponse;
 import org.keycloak.services.resources.admin.AdminEventBuilder;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 
@@ -213,6 +220,55 @@ public final class AuditAdminResource {
         OutboxJpaEntityProviderFactory.worker().ifPresent(w -> w.runRound());
         record("export", Map.of());
         return Map.of("ran", OutboxJpaEntityProviderFactory.worker().isPresent());
+    }
+
+    /**
+     * The monthly access-record review ({@code month=YYYY-MM} in the realm's time zone, {@code format=csv|html},
+     * {@code locale=en|ko|ja} for the page's headings, else the admin's): admin access, sign-ins, authentication
+     * failures, lockouts, admin actions, anomalies, and the chain check of the month's records. The download is itself
+     * an admin event.
+     */
+    @GET
+    @Path("review")
+    public Response review(
+            @QueryParam("month") String month,
+            @QueryParam("format") @DefaultValue("csv") String format,
+            @QueryParam("locale") String locale) {
+        auth.realm().requireViewEvents();
+        ReviewDownload download = ReviewDownload.of(format)
+                .orElseThrow(() -> ErrorResponse.error("format must be csv or html", Response.Status.BAD_REQUEST));
+        ReviewMonth reviewed = ReviewMonth.parse(
+                        month, AuditRealmConfig.of(realm).timeZone())
+                .orElseThrow(() -> ErrorResponse.error(
+                        "month must be a month as YYYY-MM, e.g. 2026-11", Response.Status.BAD_REQUEST));
+        ReviewMessages messages = ReviewMessages.of(session, auth.adminAuth().getUser(), locale);
+        if (!VERIFYING.tryAcquire()) {
+            throw new WebApplicationException(Response.status(429)
+                    .entity(Map.of("error", "a verification is running; try again"))
+                    .build());
+        }
+        ReviewReport report;
+        try {
+            String realmId = realm.getId();
+            String realmName = realm.getName();
+            EnvelopeProvider keys = session.getProvider(EnvelopeProvider.class);
+            report = KeycloakModelUtils.runJobInTransactionWithResult(
+                    session.getKeycloakSessionFactory(),
+                    s -> new ReviewQueries(AuditTrail.em(s), realmId, reviewed)
+                            .report(
+                                    realmName,
+                                    org.keycloak.common.util.Time.currentTimeMillis(),
+                                    (mac, hash) -> keys.identifierMatches(mac, ChainHash.MAC_PURPOSE, hash)));
+        } finally {
+            VERIFYING.release();
+        }
+        record(
+                "review",
+                Map.of(
+                        "ciamkit_month", reviewed.month().toString(),
+                        "ciamkit_format", download.name().toLowerCase(java.util.Locale.ROOT),
+                        "ciamkit_intact", Boolean.toString(report.check().intact())));
+        return download.response(report, messages);
     }
 
     /**
