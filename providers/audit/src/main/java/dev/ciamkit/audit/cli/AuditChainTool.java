@@ -21,7 +21,8 @@ import java.util.Map;
  * Checks a realm's audit chain straight from the database, without a running Keycloak:
  *
  * <pre>
- * CIAMKIT_DB_PASSWORD=... java -cp "providers/ciamkit-audit.jar:providers/ciamkit-common.jar:lib/lib/main/*" \
+ * CIAMKIT_DB_PASSWORD=... java -cp "providers/ciamkit-audit.jar:providers/ciamkit-common.jar:&lt;JDBC driver and
+ *     Jackson core, databind and annotations jars of lib/lib/main, as the README lists them&gt;" \
  *     dev.ciamkit.audit.cli.AuditChainTool verify --jdbc-url jdbc:postgresql://db/keycloak --user keycloak \
  *     --key-file conf/ciamkit-keys.properties --realm ciamkit-demo [--expect-seq 123456]
  * </pre>

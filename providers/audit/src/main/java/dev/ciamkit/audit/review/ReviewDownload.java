@@ -35,7 +35,10 @@ public enum ReviewDownload {
                 .header("Cache-Control", "no-store")
                 .header("X-Content-Type-Options", "nosniff");
         if (this == HTML) {
-            answer.header("Content-Security-Policy", ReviewHtml.CONTENT_SECURITY_POLICY);
+            // the complete set: the resource asks Keycloak to skip its own (its CSP would replace this one)
+            answer.header("Content-Security-Policy", ReviewHtml.CONTENT_SECURITY_POLICY)
+                    .header("X-Frame-Options", "DENY")
+                    .header("Referrer-Policy", "no-referrer");
         }
         return answer.build();
     }
