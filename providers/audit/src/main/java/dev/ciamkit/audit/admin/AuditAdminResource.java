@@ -3,14 +3,9 @@ package dev.ciamkit.audit.admin;
 import dev.ciamkit.audit.chain.ChainCheck;
 import dev.ciamkit.audit.chain.ChainHash;
 import dev.ciamkit.audit.chain.ChainVerifier;
-import dev.ciamkit.audit.config.AuditRealmConfig;
 import dev.ciamkit.audit.listener.AuditEventListenerProviderFactory;
 import dev.ciamkit.audit.retention.RetentionPurge;
-import dev.ciamkit.audit.review.ReviewDownload;
-import dev.ciamkit.audit.review.ReviewMessages;
-import dev.ciamkit.audit.review.ReviewMonth;
-import dev.ciamkit.audit.review.ReviewQueries;
-import dev.ciamkit.audit.review.ReviewReport;
+import dev.ciamkit.audit.review.ReviewEndpoint;
 import dev.ciamkit.audit.trail.AuditRecordEntity;
 import dev.ciamkit.audit.trail.AuditTrail;
 import dev.ciamkit.common.crypto.spi.EnvelopeProvider;
@@ -28,11 +23,9 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Map;
 import org.keycloak.events.admin.OperationType;
-import org.keycloak.headers.SecurityHeadersProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
-import org.keycloak.services.ErrorResponse;
 import org.keycloak.services.resources.admin.AdminEventBuilder;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 
@@ -223,57 +216,10 @@ public final class AuditAdminResource {
         return Map.of("ran", OutboxJpaEntityProviderFactory.worker().isPresent());
     }
 
-    /**
-     * The monthly access-record review ({@code month=YYYY-MM} in the realm's time zone, {@code format=csv|html},
-     * {@code locale=en|ko|ja} for the page's headings, else the admin's): admin access, sign-ins, authentication
-     * failures, lockouts, admin actions, anomalies, and the chain check of the month's records. The download is itself
-     * an admin event.
-     */
-    @GET
+    /** The monthly access-record review, CSV or a printable page ({@link ReviewEndpoint}). */
     @Path("review")
-    public Response review(
-            @QueryParam("month") String month,
-            @QueryParam("format") @DefaultValue("csv") String format,
-            @QueryParam("locale") String locale) {
-        auth.realm().requireViewEvents();
-        ReviewDownload download = ReviewDownload.of(format)
-                .orElseThrow(() -> ErrorResponse.error("format must be csv or html", Response.Status.BAD_REQUEST));
-        ReviewMonth reviewed = ReviewMonth.parse(
-                        month, AuditRealmConfig.of(realm).timeZone())
-                .orElseThrow(() -> ErrorResponse.error(
-                        "month must be a month as YYYY-MM, e.g. 2026-11", Response.Status.BAD_REQUEST));
-        ReviewMessages messages = ReviewMessages.of(session, auth.adminAuth().getUser(), locale);
-        if (!VERIFYING.tryAcquire()) {
-            throw new WebApplicationException(Response.status(429)
-                    .entity(Map.of("error", "a verification is running; try again"))
-                    .build());
-        }
-        ReviewReport report;
-        try {
-            String realmId = realm.getId();
-            String realmName = realm.getName();
-            EnvelopeProvider keys = session.getProvider(EnvelopeProvider.class);
-            report = KeycloakModelUtils.runJobInTransactionWithResult(
-                    session.getKeycloakSessionFactory(),
-                    s -> new ReviewQueries(AuditTrail.em(s), realmId, reviewed)
-                            .report(
-                                    realmName,
-                                    org.keycloak.common.util.Time.currentTimeMillis(),
-                                    (mac, hash) -> keys.identifierMatches(mac, ChainHash.MAC_PURPOSE, hash)));
-        } finally {
-            VERIFYING.release();
-        }
-        record(
-                "review",
-                Map.of(
-                        "ciamkit_month", reviewed.month().toString(),
-                        "ciamkit_format", download.name().toLowerCase(java.util.Locale.ROOT),
-                        "ciamkit_intact", Boolean.toString(report.check().intact())));
-        if (download == ReviewDownload.HTML) {
-            // Keycloak's filter would put the realm's page policy over the report's stricter one
-            session.getProvider(SecurityHeadersProvider.class).options().skipHeaders();
-        }
-        return download.response(report, messages);
+    public ReviewEndpoint review() {
+        return new ReviewEndpoint(session, realm, auth, VERIFYING, this::record);
     }
 
     /**
