@@ -63,6 +63,11 @@ public final class KeycloakServer implements AutoCloseable {
                     "--db-url=" + database.jdbcUrl(),
                     "--db-username=" + H2Database.USER,
                     "--db-password=" + H2Database.PASSWORD));
+            // TEST ONLY: a retention day of 10 ms (a realm's 365 days pass in 3.65 s) and no scheduled purge, so only
+            // AuditReviewRetentionIT's POST purge removes records (of its own realm)
+            options.addAll(List.of(
+                    "--spi-events-listener--ciamkit-audit--retention-day-millis=10",
+                    "--spi-events-listener--ciamkit-audit--purge-interval-millis=86400000"));
             // the audit trail's SIEM sinks point at the receivers AuditExportIT starts (down the rest of the run)
             options.addAll(SiemReceivers.serverOptions());
             // the anomaly webhook AnomalyIT receives: the platform allows its host

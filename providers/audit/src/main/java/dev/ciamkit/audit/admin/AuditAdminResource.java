@@ -4,6 +4,8 @@ import dev.ciamkit.audit.chain.ChainCheck;
 import dev.ciamkit.audit.chain.ChainHash;
 import dev.ciamkit.audit.chain.ChainVerifier;
 import dev.ciamkit.audit.listener.AuditEventListenerProviderFactory;
+import dev.ciamkit.audit.retention.RetentionPurge;
+import dev.ciamkit.audit.review.ReviewEndpoint;
 import dev.ciamkit.audit.trail.AuditRecordEntity;
 import dev.ciamkit.audit.trail.AuditTrail;
 import dev.ciamkit.common.crypto.spi.EnvelopeProvider;
@@ -29,8 +31,9 @@ import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 
 /**
  * {@code /admin/realms/{realm}/ciamkit-audit}: the chain check ({@code GET verify}), the records
- * ({@code GET records}), and "now" for the background work ({@code POST link}, {@code POST export}) so operators and
- * tests never wait. Reading needs view-events, running needs manage-events; nothing here changes or deletes a record.
+ * ({@code GET records}), and "now" for the background work ({@code POST link}, {@code POST export}, {@code POST purge})
+ * so operators and tests never wait. Reading needs view-events, running needs manage-events; nothing here changes a
+ * record, and only the retention purge removes any (those past the realm's retention, anchored by a purge record).
  * Each call is an admin event (ACTION, resource type {@value #RESOURCE_TYPE}), so it is itself in the trail.
  */
 public final class AuditAdminResource {
@@ -217,6 +220,42 @@ public final class AuditAdminResource {
     @Path("anomalies")
     public dev.ciamkit.audit.anomaly.AnomalyAdminResource anomalies() {
         return new dev.ciamkit.audit.anomaly.AnomalyAdminResource(session, realm, auth, adminEvent);
+    }
+
+    /** The monthly access-record review, CSV or a printable page ({@link ReviewEndpoint}). */
+    @Path("review")
+    public ReviewEndpoint review() {
+        return new ReviewEndpoint(session, realm, auth, VERIFYING, this::record);
+    }
+
+    /**
+     * Runs this realm's retention purge now (unless another node is purging): records older than the realm's retention,
+     * already copied to every SIEM sink, removed and anchored by a purge record.
+     */
+    @POST
+    @Path("purge")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Map<String, Object> purge() {
+        auth.realm().requireManageEvents();
+        java.util.Optional<RetentionPurge.Outcome> outcome =
+                AuditEventListenerProviderFactory.purge().flatMap(p -> p.purgeNow(realm.getId()));
+        Map<String, Object> answer = new java.util.LinkedHashMap<>();
+        answer.put("ran", outcome.isPresent());
+        outcome.ifPresent(o -> {
+            answer.put("purged", o.purged());
+            answer.put("throughSeq", o.throughSeq());
+            answer.put("refused", o.refused());
+        });
+        record(
+                "purge",
+                Map.of(
+                        "ciamkit_purged",
+                        Long.toString(
+                                outcome.map(RetentionPurge.Outcome::purged).orElse(0L)),
+                        "ciamkit_through_seq",
+                        Long.toString(
+                                outcome.map(RetentionPurge.Outcome::throughSeq).orElse(0L))));
+        return answer;
     }
 
     private void record(String what, Map<String, String> details) {

@@ -116,6 +116,16 @@ public final class ChainLinker {
         if (rows.isEmpty()) {
             return 0;
         }
+        linkRows(session, rows);
+        return rows.size();
+    }
+
+    /**
+     * Links these inserted records, in this order, in the session's transaction (the retention purge links its own
+     * record in the transaction that deletes what it anchors); returns how many were linked (not quarantined).
+     */
+    public int linkRows(KeycloakSession session, List<AuditRecordEntity> rows) {
+        EntityManager em = AuditTrail.em(session);
         EnvelopeProvider keys = session.getProvider(EnvelopeProvider.class);
         List<String> sinks = enabledSinks(session);
         Map<String, AuditChainHeadEntity> heads = new HashMap<>();
@@ -156,7 +166,7 @@ public final class ChainLinker {
         }
         em.flush();
         linked.increment(count);
-        return rows.size();
+        return count;
     }
 
     /**

@@ -2,7 +2,9 @@ package dev.ciamkit.audit.cli;
 
 import dev.ciamkit.audit.chain.ChainHash;
 import dev.ciamkit.audit.chain.ChainRow;
+import dev.ciamkit.audit.chain.ChainStart;
 import dev.ciamkit.audit.chain.ChainVerifier;
+import dev.ciamkit.audit.chain.PurgeAnchor;
 import dev.ciamkit.common.crypto.IdentifierHasher;
 import dev.ciamkit.common.crypto.KeyFile;
 import java.io.PrintStream;
@@ -19,13 +21,17 @@ import java.util.Map;
  * Checks a realm's audit chain straight from the database, without a running Keycloak:
  *
  * <pre>
- * CIAMKIT_DB_PASSWORD=... java -cp "providers/*:lib/lib/main/org.postgresql.postgresql-*.jar" \
+ * CIAMKIT_DB_PASSWORD=... java -cp "providers/ciamkit-audit.jar:providers/ciamkit-common.jar:&lt;JDBC driver and
+ *     Jackson core, databind and annotations jars of lib/lib/main, as the README lists them&gt;" \
  *     dev.ciamkit.audit.cli.AuditChainTool verify --jdbc-url jdbc:postgresql://db/keycloak --user keycloak \
  *     --key-file conf/ciamkit-keys.properties --realm ciamkit-demo [--expect-seq 123456]
  * </pre>
  *
  * {@code --expect-seq} is the last number the SIEM received for the realm: a chain that ends before it lost its end,
  * even if its head row was rewritten to match (the one change the database alone cannot show).
+ *
+ * After the retention purge the chain starts right after the anchor of its latest purge record (Jackson, from
+ * {@code lib/lib/main}, reads it); records deleted without one are missing.
  *
  * Prints one line and exits 0 when the chain holds, 1 naming the first broken, missing or reordered record, 2 on a
  * usage or connection error. The password comes from {@code CIAMKIT_DB_PASSWORD} (never the command line, which other
@@ -117,14 +123,19 @@ public final class AuditChainTool {
                 }
             }
         }
-        ChainVerifier verifier =
-                new ChainVerifier(1, ChainHash.GENESIS, (mac, hash) -> keys.matches(mac, ChainHash.MAC_PURPOSE, hash));
+        ChainStart start = start(db, realmId);
+        if (start.refused() != null) {
+            return start.refused();
+        }
+        ChainVerifier verifier = new ChainVerifier(
+                start.seq(), start.prevHash(), (mac, hash) -> keys.matches(mac, ChainHash.MAC_PURPOSE, hash));
         try (PreparedStatement q = db.prepareStatement(
                 "SELECT ID, REALM_ID, SEQ, PREV_HASH, HASH, MAC, BODY, CREATED_AT, KIND, EVENT_TYPE, OUTCOME,"
                         + " USER_ID, CLIENT_ID, IP_ADDRESS, ERROR_CODE FROM CIAMKIT_AUDIT_RECORD"
-                        + " WHERE REALM_ID = ? AND SEQ > 0 ORDER BY SEQ")) {
+                        + " WHERE REALM_ID = ? AND SEQ >= ? ORDER BY SEQ")) {
             q.setFetchSize(1000);
             q.setString(1, realmId);
+            q.setLong(2, start.seq());
             try (ResultSet rs = q.executeQuery()) {
                 while (rs.next()) {
                     ChainRow row = new ChainRow(
@@ -152,6 +163,22 @@ public final class AuditChainTool {
             }
         }
         return verifier.finish(head);
+    }
+
+    /** After the anchor of the realm's latest purge record, or at 1 (see {@link ChainStart}). */
+    private static ChainStart start(Connection db, String realmId) throws SQLException {
+        try (PreparedStatement q =
+                db.prepareStatement("SELECT ID, SEQ, BODY FROM CIAMKIT_AUDIT_RECORD WHERE REALM_ID = ?"
+                        + " AND KIND = ? AND SEQ IS NOT NULL ORDER BY SEQ DESC")) {
+            q.setMaxRows(1);
+            q.setString(1, realmId);
+            q.setString(2, PurgeAnchor.KIND);
+            try (ResultSet rs = q.executeQuery()) {
+                return rs.next()
+                        ? ChainStart.afterPurge(rs.getLong(2), rs.getString(1), rs.getString(3))
+                        : ChainStart.genesis();
+            }
+        }
     }
 
     private static int usage(PrintStream err) {

@@ -2,9 +2,12 @@ package dev.ciamkit.audit.listener;
 
 import dev.ciamkit.audit.anomaly.AnomalyDetector;
 import dev.ciamkit.audit.chain.ChainLinker;
+import dev.ciamkit.audit.retention.RetentionPurge;
+import dev.ciamkit.audit.retention.RetentionSettings;
 import dev.ciamkit.common.task.AfterStartup;
 import java.util.List;
 import java.util.Optional;
+import org.jboss.logging.Logger;
 import org.keycloak.Config;
 import org.keycloak.events.EventListenerProvider;
 import org.keycloak.events.EventListenerProviderFactory;
@@ -22,12 +25,16 @@ public final class AuditEventListenerProviderFactory implements EventListenerPro
 
     public static final String ID = "ciamkit-audit";
     private static final String TASK = "ciamkit-audit-linker";
+    private static final String PURGE_TASK = "ciamkit-audit-purge";
+    private static final Logger LOG = Logger.getLogger(AuditEventListenerProviderFactory.class);
 
     private static final String ANOMALY_TASK = "ciamkit-audit-anomaly";
 
     private static volatile ChainLinker linker;
     private static volatile AnomalyDetector anomalyDetector;
+    private static volatile RetentionPurge purge;
     private AuditSettings settings = AuditSettings.DEFAULT;
+    private RetentionSettings retention = RetentionSettings.DEFAULT;
 
     /** This node's linker (it runs once the server is up). */
     public static Optional<ChainLinker> linker() {
@@ -39,6 +46,11 @@ public final class AuditEventListenerProviderFactory implements EventListenerPro
         return Optional.ofNullable(anomalyDetector);
     }
 
+    /** This node's retention purge (it runs once the server is up). */
+    public static Optional<RetentionPurge> purge() {
+        return Optional.ofNullable(purge);
+    }
+
     @Override
     public EventListenerProvider create(KeycloakSession session) {
         return new AuditEventListenerProvider(session, settings);
@@ -47,6 +59,13 @@ public final class AuditEventListenerProviderFactory implements EventListenerPro
     @Override
     public void init(Config.Scope config) {
         settings = AuditSettings.read(config);
+        retention = RetentionSettings.read(config);
+        if (retention.dayMillis() != RetentionSettings.DAY_MILLIS) {
+            LOG.warnf(
+                    "CIAM Kit audit: a retention day lasts %d ms instead of a day (%s is for tests only): records are"
+                            + " purged long before their realm's retention",
+                    retention.dayMillis(), RetentionSettings.DAY);
+        }
     }
 
     @Override
@@ -57,6 +76,9 @@ public final class AuditEventListenerProviderFactory implements EventListenerPro
         AnomalyDetector detector = new AnomalyDetector(factory, settings.linkBatch(), settings.lockSeconds());
         anomalyDetector = detector;
         AfterStartup.schedule(factory, ANOMALY_TASK, settings.anomalyIntervalMillis(), detector::runNow);
+        RetentionPurge purging = new RetentionPurge(factory, started, retention, settings.lockSeconds());
+        purge = purging;
+        AfterStartup.schedule(factory, PURGE_TASK, retention.purgeIntervalMillis(), purging::purgeAll);
     }
 
     @Override
@@ -97,6 +119,26 @@ public final class AuditEventListenerProviderFactory implements EventListenerPro
                 .type(ProviderConfigProperty.INTEGER_TYPE)
                 .helpText("Milliseconds between two runs of the anomaly rules on a node (100-3600000, default 5000).")
                 .defaultValue(AuditSettings.DEFAULT.anomalyIntervalMillis())
+                .add()
+                .property()
+                .name(RetentionSettings.PURGE_INTERVAL)
+                .type(ProviderConfigProperty.INTEGER_TYPE)
+                .helpText("Milliseconds between two runs of the retention purge on a node (1000-86400000, default"
+                        + " 3600000); one node purges at a time.")
+                .defaultValue(RetentionSettings.DEFAULT.purgeIntervalMillis())
+                .add()
+                .property()
+                .name(RetentionSettings.PURGE_BATCH)
+                .type(ProviderConfigProperty.INTEGER_TYPE)
+                .helpText("Most records one purge run removes per realm (1-1000000, default 10000).")
+                .defaultValue(RetentionSettings.DEFAULT.purgeBatch())
+                .add()
+                .property()
+                .name(RetentionSettings.DAY)
+                .type(ProviderConfigProperty.INTEGER_TYPE)
+                .helpText("TESTS ONLY: the length of a retention day in milliseconds (default 86400000), so that a"
+                        + " realm's retention passes in seconds. Logged as a warning when changed.")
+                .defaultValue(RetentionSettings.DAY_MILLIS)
                 .add()
                 .build();
     }

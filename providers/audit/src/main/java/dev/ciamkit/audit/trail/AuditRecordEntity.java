@@ -8,7 +8,8 @@ import jakarta.persistence.Table;
 /**
  * One audit record. A request only inserts it (sequence, hashes and MAC empty); the chain linker numbers it in its
  * realm's chain moments later and sets the hash over the previous record's hash, its number, its columns and its
- * canonical body, and a MAC over that hash with a key outside the database. No API of ours updates a linked record or deletes one.
+ * canonical body, and a MAC over that hash with a key outside the database. No API of ours updates a linked record; only
+ * the retention purge deletes any (a prefix of the chain, anchored by a purge record).
  */
 @Entity
 @Table(name = "CIAMKIT_AUDIT_RECORD")
