@@ -22,8 +22,14 @@ final class CountingSyslogReceiver implements AutoCloseable {
     private final AtomicLong malformed = new AtomicLong();
 
     CountingSyslogReceiver() throws IOException {
+        this(0);
+    }
+
+    /** @param port a fixed port, the one a server's sink option names (0: any free port) */
+    CountingSyslogReceiver(int port) throws IOException {
         server = new ServerSocket();
-        server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+        server.setReuseAddress(true);
+        server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
         Thread accept = new Thread(this::accept, "bench-syslog-accept");
         accept.setDaemon(true);
         accept.start();

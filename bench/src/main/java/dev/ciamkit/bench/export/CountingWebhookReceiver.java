@@ -32,8 +32,13 @@ final class CountingWebhookReceiver implements AutoCloseable {
     private final AtomicLong refused = new AtomicLong();
 
     CountingWebhookReceiver(String secret) throws IOException {
+        this(secret, 0);
+    }
+
+    /** @param port a fixed port, the one a server's sink option names (0: any free port) */
+    CountingWebhookReceiver(String secret, int port) throws IOException {
         this.secret = secret.getBytes(StandardCharsets.UTF_8);
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
         server.setExecutor(executor);
         server.createContext(PATH, exchange -> {
             byte[] body = exchange.getRequestBody().readAllBytes();
