@@ -88,7 +88,7 @@ public final class ExportThroughput {
                     records,
                     rounds,
                     receiver::records,
-                    () -> -1,
+                    receiver::bytes,
                     () -> receiver.refused() == 0
                             ? receiver.requests() + " signed requests, all verified"
                             : receiver.refused() + " refused");
