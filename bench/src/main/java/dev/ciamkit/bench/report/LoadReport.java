@@ -58,9 +58,7 @@ public final class LoadReport {
                 run,
                 BenchRealms.Scenario.of(System.getProperty("bench.scenario", "otp")));
         if ("audit".equals(System.getProperty("bench.comparison"))) {
-            report = AuditComparison.intro(Integer.parseInt(args[2]), phaseSeconds, Integer.parseInt(args[3]))
-                    + report.substring(report.indexOf("Machine: "))
-                            .replace("favour CIAM Kit", "favour the audit listener: (b)/(a) is on/off");
+            report = AuditComparison.of(report, Integer.parseInt(args[2]), phaseSeconds, Integer.parseInt(args[3]));
         }
         if (args.length > 6 && Files.isRegularFile(Path.of(args[6]))) {
             report = report + Warmup.render(Files.readAllLines(Path.of(args[6])));
@@ -222,6 +220,13 @@ public final class LoadReport {
     /** The heading of {@code run-audit-load}'s report: one realm on two builds of one server, audit off and on. */
     static final class AuditComparison {
         private AuditComparison() {}
+
+        /** The report with this heading instead of the stock-against-CIAM-Kit one. */
+        static String of(String report, int concurrency, int phaseSeconds, int users) {
+            return intro(concurrency, phaseSeconds, users)
+                    + report.substring(report.indexOf("Machine: "))
+                            .replace("favour CIAM Kit", "favour the audit listener: (b)/(a) is on/off");
+        }
 
         static String intro(int concurrency, int phaseSeconds, int users) {
             return "# Load benchmark: CIAM Kit login with the audit listener on against off\n\n"
