@@ -49,6 +49,10 @@ import java.util.UUID;
  * over the same seconds: whatever the server or this load generator does meanwhile (JIT, GC, a neighbour on the
  * machine) weighs on both alike. Settings are system properties {@code bench.*} (see the fields).
  *
+ * <p>{@code bench.realmA} and {@code bench.baseUrlB} turn it into a comparison of two servers instead: (a) logs in to
+ * {@code bench.realmA} at {@code bench.baseUrl}, (b) to the scenario's realm at {@code bench.baseUrlB}
+ * ({@code run-audit-load}: the same realm on two builds of the same server, the audit listener off and on).
+ *
  * <p>{@code bench.mode=warmup} runs one warm-up window instead ({@code bench.windowSeconds}). {@code run-load} repeats
  * such windows against the running server until both throughputs are flat, so the measured rounds never start on a
  * server that is still speeding up.
@@ -70,16 +74,19 @@ public class LoginSimulation extends Simulation {
 
     private final BenchRealms.Scenario scenario = BenchRealms.Scenario.of(System.getProperty("bench.scenario", "otp"));
     private final String ciamkitRealm = scenario.realm();
+    private final String realmA = System.getProperty("bench.realmA", BenchRealms.STOCK);
+    private final String baseB = System.getProperty("bench.baseUrlB", base);
+    /** {@code false} leaves out (c), so the CPU a server used during the run is the logins'. */
+    private final boolean clientCredentials =
+            Boolean.parseBoolean(System.getProperty("bench.clientCredentials", "true"));
 
     /** Where each realm's feeder stopped in the previous run (warm-up windows are runs of their own). */
     private final Path positions = Path.of(data, "feeder-positions.properties");
 
     private final Map<String, SharedUsers> users = feeders();
 
-    private final HttpProtocolBuilder protocol = http.baseUrl(base)
-            .disableFollowRedirect()
-            .acceptHeader("text/html,application/json")
-            .acceptLanguageHeader("en");
+    private final HttpProtocolBuilder protocol = protocol(base);
+    private final HttpProtocolBuilder protocolB = protocol(baseB);
 
     {
         if (concurrency < 2 || concurrency % 2 != 0) {
@@ -88,21 +95,23 @@ public class LoginSimulation extends Simulation {
         List<PopulationBuilder> stock = new ArrayList<>();
         List<PopulationBuilder> ciamkit = new ArrayList<>();
         if (warmupWindow) {
-            stock.add(phase("w-a", BenchRealms.STOCK, windowSeconds));
-            ciamkit.add(phase("w-b", ciamkitRealm, windowSeconds));
+            stock.add(phase("w-a", realmA, windowSeconds));
+            ciamkit.add(phase("w-b", ciamkitRealm, windowSeconds).protocols(protocolB));
         } else {
             if (warmupSeconds > 0) {
-                stock.add(phase("warmup-a", BenchRealms.STOCK, warmupSeconds));
-                ciamkit.add(phase("warmup-b", ciamkitRealm, warmupSeconds));
+                stock.add(phase("warmup-a", realmA, warmupSeconds));
+                ciamkit.add(phase("warmup-b", ciamkitRealm, warmupSeconds).protocols(protocolB));
             }
             for (int round = 1; round <= rounds; round++) {
-                stock.add(phase("a" + round, BenchRealms.STOCK, phaseSeconds));
-                ciamkit.add(phase("b" + round, ciamkitRealm, phaseSeconds));
+                stock.add(phase("a" + round, realmA, phaseSeconds));
+                ciamkit.add(phase("b" + round, ciamkitRealm, phaseSeconds).protocols(protocolB));
             }
             // (c) follows the last (a); the last (b) ends within one login of it.
-            stock.add(scenario("c")
-                    .exec(group("c").on(clientCredentials()))
-                    .injectClosed(constantConcurrentUsers(concurrency).during(Duration.ofSeconds(phaseSeconds))));
+            if (clientCredentials) {
+                stock.add(scenario("c")
+                        .exec(group("c").on(clientCredentials()))
+                        .injectClosed(constantConcurrentUsers(concurrency).during(Duration.ofSeconds(phaseSeconds))));
+            }
         }
         SetUp setUp = setUp(sequence(stock), sequence(ciamkit)).protocols(protocol);
         if (failOnErrors) {
@@ -120,7 +129,8 @@ public class LoginSimulation extends Simulation {
             }
         }
         Map<String, SharedUsers> feeders = new HashMap<>();
-        for (String realm : List.of(BenchRealms.STOCK, ciamkitRealm)) {
+        // one feeder when (a) and (b) use the same realm: no user logs in twice within a step, on either server
+        for (String realm : new java.util.LinkedHashSet<>(List.of(realmA, ciamkitRealm))) {
             feeders.put(
                     realm,
                     SharedUsers.load(
@@ -138,6 +148,13 @@ public class LoginSimulation extends Simulation {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static HttpProtocolBuilder protocol(String baseUrl) {
+        return http.baseUrl(baseUrl)
+                .disableFollowRedirect()
+                .acceptHeader("text/html,application/json")
+                .acceptLanguageHeader("en");
     }
 
     private static PopulationBuilder sequence(List<PopulationBuilder> phases) {

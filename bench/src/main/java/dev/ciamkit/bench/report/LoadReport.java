@@ -57,6 +57,9 @@ public final class LoadReport {
                 args[4],
                 run,
                 BenchRealms.Scenario.of(System.getProperty("bench.scenario", "otp")));
+        if ("audit".equals(System.getProperty("bench.comparison"))) {
+            report = AuditComparison.of(report, Integer.parseInt(args[2]), phaseSeconds, Integer.parseInt(args[3]));
+        }
         if (args.length > 6 && Files.isRegularFile(Path.of(args[6]))) {
             report = report + Warmup.render(Files.readAllLines(Path.of(args[6])));
         }
@@ -211,6 +214,36 @@ public final class LoadReport {
                     java.util.Arrays.stream(values).min().orElse(Double.NaN),
                     java.util.Arrays.stream(values).max().orElse(Double.NaN),
                     Math.sqrt(variance));
+        }
+    }
+
+    /** The heading of {@code run-audit-load}'s report: one realm on two builds of one server, audit off and on. */
+    static final class AuditComparison {
+        private AuditComparison() {}
+
+        /** The report with this heading instead of the stock-against-CIAM-Kit one. */
+        static String of(String report, int concurrency, int phaseSeconds, int users) {
+            return intro(concurrency, phaseSeconds, users)
+                    + report.substring(report.indexOf("Machine: "))
+                            .replace("favour CIAM Kit", "favour the audit listener: (b)/(a) is on/off");
+        }
+
+        static String intro(int concurrency, int phaseSeconds, int users) {
+            return "# Load benchmark: CIAM Kit login with the audit listener on against off\n\n"
+                    + "The same full authorization-code login with PKCE and code exchange (CIAM Kit `ciamkit browser`:"
+                    + " password then mobile OTP, realm `bench-ciamkit`, code computed by the load generator) against"
+                    + " two servers built from the same assembly and data, running at the same time: **(a)** built with"
+                    + " `--spi-events-listener--ciamkit-audit--enabled=false` (no audit record, no linker),"
+                    + " **(b)** as shipped (the global audit listener records every event; the linker chains them"
+                    + " every second), **(c)** client credentials on (a). Closed model of "
+                    + concurrency
+                    + " concurrent users (half on each server), "
+                    + phaseSeconds
+                    + " s per round after the warm-up below and a first, unreported phase that warms up the load"
+                    + " generator; "
+                    + users
+                    + " users in the realm of each server, imported with pre-hashed passwords (Argon2id, Keycloak"
+                    + " defaults) and sealed OTP seeds.\n\n";
         }
     }
 

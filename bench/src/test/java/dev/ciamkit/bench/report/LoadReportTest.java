@@ -33,6 +33,28 @@ class LoadReportTest {
     }
 
     @Test
+    void the_audit_comparison_says_which_server_is_which_and_keeps_the_figures() {
+        String stock = LoadReport.render(
+                new java.util.LinkedHashMap<>(java.util.Map.of(
+                        "a1", new LoadReport.Phase("a1", 300, 0, 10.0, 100, 150, 200),
+                        "b1", new LoadReport.Phase("b1", 294, 0, 9.8, 102, 153, 210))),
+                30,
+                4,
+                4000,
+                "test machine",
+                java.nio.file.Path.of("run"),
+                dev.ciamkit.bench.data.BenchRealms.Scenario.of("otp"));
+
+        String md = LoadReport.AuditComparison.of(stock, 4, 30, 4000);
+
+        assertThat(md)
+                .startsWith("# Load benchmark: CIAM Kit login with the audit listener on against off")
+                .contains("`--spi-events-listener--ciamkit-audit--enabled=false`", "Machine: test machine")
+                .contains("(b)/(a) is on/off", "| 1 | 0.98 |")
+                .doesNotContain("stock Keycloak browser flow");
+    }
+
+    @Test
     void the_warm_up_table_lists_each_window_and_the_closing_line() {
         String md = LoadReport.Warmup.render(List.of("1 20.00 22.00", "2 25.00 26.00", "Flat after 2 windows."));
 
