@@ -284,13 +284,15 @@ class AuditTrailIT {
     }
 
     @Test
-    void a_chain_shorter_than_what_the_siem_has_is_missing_its_end() throws Exception {
+    void a_chain_shorter_than_what_the_siem_has_is_missing_its_end(KeycloakServer server) throws Exception {
         long last = verify().path("lastSeq").asLong();
         HttpResponse<String> response =
                 AdminApi.get(admin, realm.name(), "/ciamkit-audit/verify?expectSeq=" + (last + 1000));
         JsonNode result = JSON.readTree(response.body());
         assertThat(result.path("problem").asText()).isEqualTo("MISSING");
         assertThat(result.path("firstBroken").asLong()).isGreaterThan(last);
+        // the command-line tool, as an auditor runs it with the SIEM's last number
+        assertThat(cli(server, "--expect-seq", Long.toString(last + 1000))).contains("BROKEN", "MISSING");
     }
 
     @Test
@@ -385,7 +387,7 @@ class AuditTrailIT {
     }
 
     /** The command-line check, run as the README tells an operator, against the server's database and key file. */
-    private static String cli(KeycloakServer server) throws Exception {
+    private static String cli(KeycloakServer server, String... more) throws Exception {
         Path home = server.home();
         Path h2;
         try (Stream<Path> jars = Files.list(home.resolve("lib/lib/main"))) {
@@ -413,6 +415,7 @@ class AuditTrailIT {
                         "--realm",
                         realm.name())
                 .redirectErrorStream(true);
+        builder.command().addAll(List.of(more));
         builder.environment().put("CIAMKIT_DB_PASSWORD", H2Database.PASSWORD);
         Process process = builder.start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

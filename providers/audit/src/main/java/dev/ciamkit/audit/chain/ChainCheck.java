@@ -23,7 +23,7 @@ public final class ChainCheck {
             EntityManager em, String realmId, long expectSeq, BiPredicate<String, String> macCheck) {
         AuditChainHeadEntity found = em.find(AuditChainHeadEntity.class, realmId);
         long headSeq = Math.max(found == null ? 0 : found.getSeq(), expectSeq);
-        ChainStart start = start(em, realmId);
+        ChainStart start = start(em, realmId, macCheck);
         if (start.refused() != null) {
             return start.refused();
         }
@@ -37,7 +37,7 @@ public final class ChainCheck {
      */
     public static ChainVerifier.Result verifyRange(
             EntityManager em, String realmId, long fromSeq, long toSeq, BiPredicate<String, String> macCheck) {
-        ChainStart start = start(em, realmId);
+        ChainStart start = start(em, realmId, macCheck);
         if (start.refused() != null) {
             return start.refused();
         }
@@ -69,22 +69,31 @@ public final class ChainCheck {
         return walk(em, realmId, verifier, fromSeq - 1, toSeq, toSeq);
     }
 
-    /** The chain's start: after the anchor of the latest linked purge record, or number 1. */
-    public static ChainStart start(EntityManager em, String realmId) {
+    /**
+     * The chain's start: after the anchor of the latest linked purge record (its hash and MAC checked), or number 1.
+     */
+    public static ChainStart start(EntityManager em, String realmId, BiPredicate<String, String> macCheck) {
         List<AuditRecordEntity> purge = em.createQuery(
                         "select r from AuditRecordEntity r where r.realmId = :realm and r.kind = :kind"
-                                + " and r.seq is not null order by r.seq desc",
+                                + " and r.seq is not null and r.linkedAt > 0 order by r.seq desc",
                         AuditRecordEntity.class)
                 .setParameter("realm", realmId)
                 .setParameter("kind", PurgeAnchor.KIND)
                 .setMaxResults(1)
                 .getResultList();
-        return purge.isEmpty()
-                ? ChainStart.genesis()
-                : ChainStart.afterPurge(
-                        purge.get(0).getSeq(),
-                        purge.get(0).getId(),
-                        purge.get(0).getBody());
+        return purge.isEmpty() ? ChainStart.genesis() : ChainStart.afterPurge(row(purge.get(0)), macCheck);
+    }
+
+    private static ChainRow row(AuditRecordEntity r) {
+        return new ChainRow(
+                r.getId(),
+                r.getRealmId(),
+                r.getSeq(),
+                r.getPrevHash(),
+                r.getHash(),
+                r.getMac(),
+                r.columns(),
+                r.getBody());
     }
 
     private static ChainVerifier.Result walk(

@@ -21,7 +21,32 @@ public record ChainStart(long seq, String prevHash, ChainVerifier.Result refused
      * @param purgeId its id
      * @param body its canonical body, which names the anchor
      */
-    public static ChainStart afterPurge(long purgeSeq, String purgeId, String body) {
+    /**
+     * After the anchor of this linked purge record, once the record itself holds: its hash over what it says and its
+     * MAC with the key. A purge record written or changed without the key is never an anchor (it would let the purge or
+     * a month's check start wherever it says), it is reported at its number.
+     */
+    public static ChainStart afterPurge(ChainRow purge, java.util.function.BiPredicate<String, String> macCheck) {
+        String hash = ChainHash.hash(purge.prevHash(), purge.seq(), purge.realmId(), purge.columns(), purge.body());
+        if (purge.hash() == null
+                || !java.security.MessageDigest.isEqual(
+                        hash.getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+                        purge.hash().getBytes(java.nio.charset.StandardCharsets.US_ASCII))) {
+            return refusedAt(purge, ChainVerifier.Problem.CHANGED, "a purge record changed since it was linked");
+        }
+        if (purge.mac() == null || !macCheck.test(purge.mac(), purge.hash())) {
+            return refusedAt(purge, ChainVerifier.Problem.BAD_MAC, "a purge record without a valid MAC");
+        }
+        return afterPurge(purge.seq(), purge.id(), purge.body());
+    }
+
+    private static ChainStart refusedAt(ChainRow purge, ChainVerifier.Problem problem, String detail) {
+        return new ChainStart(
+                purge.seq(), null, new ChainVerifier.Result(0, 0, 0, problem, purge.seq(), purge.id(), detail));
+    }
+
+    /** The anchor a purge record's body names (its hash and MAC checked by the caller). */
+    static ChainStart afterPurge(long purgeSeq, String purgeId, String body) {
         Optional<PurgeAnchor> anchor = PurgeAnchor.parse(body);
         if (anchor.isEmpty() || anchor.get().throughSeq() >= purgeSeq) {
             return new ChainStart(

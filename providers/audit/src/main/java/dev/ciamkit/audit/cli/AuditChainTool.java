@@ -123,12 +123,13 @@ public final class AuditChainTool {
                 }
             }
         }
-        ChainStart start = start(db, realmId);
+        java.util.function.BiPredicate<String, String> macCheck =
+                (mac, hash) -> keys.matches(mac, ChainHash.MAC_PURPOSE, hash);
+        ChainStart start = start(db, realmId, macCheck);
         if (start.refused() != null) {
             return start.refused();
         }
-        ChainVerifier verifier = new ChainVerifier(
-                start.seq(), start.prevHash(), (mac, hash) -> keys.matches(mac, ChainHash.MAC_PURPOSE, hash));
+        ChainVerifier verifier = new ChainVerifier(start.seq(), start.prevHash(), macCheck);
         try (PreparedStatement q = db.prepareStatement(
                 "SELECT ID, REALM_ID, SEQ, PREV_HASH, HASH, MAC, BODY, CREATED_AT, KIND, EVENT_TYPE, OUTCOME,"
                         + " USER_ID, CLIENT_ID, IP_ADDRESS, ERROR_CODE FROM CIAMKIT_AUDIT_RECORD"
@@ -162,23 +163,46 @@ public final class AuditChainTool {
                 }
             }
         }
-        return verifier.finish(head);
+        // a chain that ends before the SIEM's last number lost its end, even with its head row rewritten to match
+        return verifier.finish(Math.max(head, expectSeq));
     }
 
     /** After the anchor of the realm's latest purge record, or at 1 (see {@link ChainStart}). */
-    private static ChainStart start(Connection db, String realmId) throws SQLException {
-        try (PreparedStatement q =
-                db.prepareStatement("SELECT ID, SEQ, BODY FROM CIAMKIT_AUDIT_RECORD WHERE REALM_ID = ?"
-                        + " AND KIND = ? AND SEQ IS NOT NULL ORDER BY SEQ DESC")) {
+    private static ChainStart start(
+            Connection db, String realmId, java.util.function.BiPredicate<String, String> macCheck)
+            throws SQLException {
+        try (PreparedStatement q = db.prepareStatement(
+                "SELECT ID, REALM_ID, SEQ, PREV_HASH, HASH, MAC, BODY, CREATED_AT, KIND, EVENT_TYPE, OUTCOME,"
+                        + " USER_ID, CLIENT_ID, IP_ADDRESS, ERROR_CODE FROM CIAMKIT_AUDIT_RECORD WHERE REALM_ID = ?"
+                        + " AND KIND = ? AND SEQ IS NOT NULL AND LINKED_AT > 0 ORDER BY SEQ DESC")) {
             q.setMaxRows(1);
             q.setString(1, realmId);
             q.setString(2, PurgeAnchor.KIND);
             try (ResultSet rs = q.executeQuery()) {
-                return rs.next()
-                        ? ChainStart.afterPurge(rs.getLong(2), rs.getString(1), rs.getString(3))
-                        : ChainStart.genesis();
+                return rs.next() ? ChainStart.afterPurge(row(rs), macCheck) : ChainStart.genesis();
             }
         }
+    }
+
+    private static ChainRow row(ResultSet rs) throws SQLException {
+        return new ChainRow(
+                rs.getString(1),
+                rs.getString(2),
+                rs.getLong(3),
+                rs.getString(4),
+                rs.getString(5),
+                rs.getString(6),
+                ChainHash.columns(
+                        rs.getString(1),
+                        rs.getLong(8),
+                        rs.getString(9),
+                        rs.getString(10),
+                        rs.getString(11),
+                        rs.getString(12),
+                        rs.getString(13),
+                        rs.getString(14),
+                        rs.getString(15)),
+                rs.getString(7));
     }
 
     private static int usage(PrintStream err) {

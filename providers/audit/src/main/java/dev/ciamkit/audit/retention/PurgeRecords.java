@@ -19,7 +19,8 @@ final class PurgeRecords {
 
     private PurgeRecords() {}
 
-    static AuditEntry entry(String id, String realmId, long time, PurgeAnchor anchor, int retentionDays) {
+    static AuditEntry entry(
+            String id, String realmId, long time, PurgeAnchor anchor, int retentionDays, long dayMillis) {
         Map<String, Object> body = new TreeMap<>();
         body.put("v", AuditEntries.VERSION);
         body.put("id", id);
@@ -33,6 +34,8 @@ final class PurgeRecords {
         body.put(PurgeAnchor.COUNT, anchor.count());
         body.put(PurgeAnchor.CUTOFF, anchor.cutoff());
         body.put("retentionDays", retentionDays);
+        // the length of a day the purge counted with: anything but 86400000 says a test-only option was on
+        body.put("dayMillis", dayMillis);
         try {
             return new AuditEntry(
                     id,

@@ -122,7 +122,11 @@ public final class RetentionPurge {
                 : AuditRealmConfig.of(realm).retentionDays();
         long now = Time.currentTimeMillis();
         long cutoff = now - settings.retentionMillis(days);
-        ChainStart start = ChainCheck.start(em, realmId);
+        ChainStart start = ChainCheck.start(
+                em,
+                realmId,
+                (mac, hash) -> session.getProvider(dev.ciamkit.common.crypto.spi.EnvelopeProvider.class)
+                        .identifierMatches(mac, ChainHash.MAC_PURPOSE, hash));
         if (start.refused() != null) {
             return refused(realmId, start.refused());
         }
@@ -173,12 +177,24 @@ public final class RetentionPurge {
         String id = KeycloakModelUtils.generateId();
         AuditTrail.insert(
                 session,
-                PurgeRecords.entry(id, realmId, now, new PurgeAnchor(through, throughHash, deleted, cutoff), days));
+                PurgeRecords.entry(
+                        id,
+                        realmId,
+                        now,
+                        new PurgeAnchor(through, throughHash, deleted, cutoff),
+                        days,
+                        settings.dayMillis()));
         em.flush();
         if (linker.linkRows(session, List.of(em.find(AuditRecordEntity.class, id))) != 1) {
             throw new IllegalStateException("the purge record was not linked");
         }
         purged.increment(deleted);
+        if (settings.dayMillis() != RetentionSettings.DAY_MILLIS) {
+            LOG.errorf(
+                    "CIAM Kit audit: ALERT realm %s purged with a retention day of %d ms (test-only option %s):"
+                            + " %d records removed long before their retention",
+                    realmId, settings.dayMillis(), RetentionSettings.DAY, deleted);
+        }
         LOG.infof(
                 "CIAM Kit audit: realm %s, %d records up to number %d removed (retention %d days)",
                 realmId, deleted, through, days);

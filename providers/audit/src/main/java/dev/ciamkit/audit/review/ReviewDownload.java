@@ -38,7 +38,10 @@ public enum ReviewDownload {
             // the complete set: the resource asks Keycloak to skip its own (its CSP would replace this one)
             answer.header("Content-Security-Policy", ReviewHtml.CONTENT_SECURITY_POLICY)
                     .header("X-Frame-Options", "DENY")
-                    .header("Referrer-Policy", "no-referrer");
+                    .header("Referrer-Policy", "no-referrer")
+                    .header("X-Robots-Tag", "none")
+                    // Keycloak's default, which the skipped filter would have sent
+                    .header("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
         }
         return answer.build();
     }

@@ -164,17 +164,48 @@ public final class ReviewQueries {
         return detail == null || detail.length() <= MAX_DETAIL ? detail : detail.substring(0, MAX_DETAIL) + "…";
     }
 
+    /** The number of the realm's linked record just outside the month ({@code max} before, {@code min} after). */
+    private Long neighbour(String aggregate, String condition, long at) {
+        return em.createQuery(
+                        "select " + aggregate + "(r.seq) from AuditRecordEntity r where r.realmId = :realm"
+                                + " and r.seq is not null and r.linkedAt > 0 and " + condition,
+                        Long.class)
+                .setParameter("realm", realmId)
+                .setParameter("at", at)
+                .getSingleResult();
+    }
+
     private Check check(BiPredicate<String, String> macCheck) {
         Object[] range = query(
                         "select min(r.seq), max(r.seq)" + where("r.seq is not null and r.linkedAt > 0"), Object[].class)
                 .getSingleResult();
         long unlinked = count("r.linkedAt is null");
         long quarantined = count("r.linkedAt = -1");
-        if (range[0] == null) {
+        // The month's numbers run from after the last record before it to before the first record after it (or the
+        // head): records cut from either end of the month, or a whole month deleted, leave a gap there, not a
+        // shorter month that looks intact.
+        dev.ciamkit.audit.chain.ChainStart start = ChainCheck.start(em, realmId, macCheck);
+        if (start.refused() != null) {
+            ChainVerifier.Result r = start.refused();
+            return new Check(false, 0, 0, 0, r.problem().name(), r.firstBroken(), r.detail(), unlinked, quarantined);
+        }
+        Long before = neighbour("max", "r.createdAt < :at", month.fromMillis());
+        Long after = neighbour("min", "r.createdAt >= :at", month.toMillis());
+        long head = em.createQuery("select h.seq from AuditChainHeadEntity h where h.realmId = :realm", Long.class)
+                .setParameter("realm", realmId)
+                .getResultStream()
+                .findFirst()
+                .orElse(0L);
+        long from = before == null ? start.seq() : before + 1;
+        long to = after == null ? head : after - 1;
+        if (range[0] != null) {
+            from = Math.min(from, ((Number) range[0]).longValue());
+            to = Math.max(to, ((Number) range[1]).longValue());
+        }
+        from = Math.max(from, start.seq());
+        if (to < from) {
             return new Check(quarantined == 0, 0, 0, 0, null, 0, null, unlinked, quarantined);
         }
-        long from = ((Number) range[0]).longValue();
-        long to = ((Number) range[1]).longValue();
         ChainVerifier.Result r = ChainCheck.verifyRange(em, realmId, from, to, macCheck);
         return new Check(
                 r.intact() && quarantined == 0,

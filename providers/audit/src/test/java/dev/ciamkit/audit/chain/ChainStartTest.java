@@ -45,7 +45,7 @@ class ChainStartTest {
                                 r.id(), r.seq() * 1000L, "PURGE", "PURGE", "success", null, null, null, null)
                         .equals(r.columns()))
                 .reduce((a, b) -> b)
-                .map(r -> ChainStart.afterPurge(r.seq(), r.id(), r.body()))
+                .map(r -> ChainStart.afterPurge(r, MAC))
                 .orElse(ChainStart.genesis());
         if (start.refused() != null) {
             return start.refused();
@@ -64,6 +64,12 @@ class ChainStartTest {
         return new ChainRow(r.id(), r.realmId(), r.seq(), r.prevHash(), hash, r.mac(), r.columns(), body);
     }
 
+    /** As the key's holder would write it: rehashed and MACed (a bug of ours, not a forgery). */
+    private static ChainRow signed(ChainRow r, String body) {
+        String hash = ChainHash.hash(r.prevHash(), r.seq(), REALM, r.columns(), body);
+        return new ChainRow(r.id(), r.realmId(), r.seq(), r.prevHash(), hash, "mac:" + hash, r.columns(), body);
+    }
+
     private static int indexOf(List<ChainRow> rows, long seq) {
         for (int i = 0; i < rows.size(); i++) {
             if (rows.get(i).seq() == seq) {
@@ -71,6 +77,20 @@ class ChainStartTest {
             }
         }
         throw new AssertionError("no " + seq);
+    }
+
+    @Test
+    void a_purge_record_that_does_not_hold_itself_is_never_an_anchor() {
+        // a month's check or the purge start from the anchor without walking to its record: it is checked first
+        ChainRow purge = purgedChain().stream()
+                .filter(r -> r.body().contains("purgedThroughSeq"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(ChainStart.afterPurge(purge, MAC).refused()).isNull();
+        ChainRow forged = withBody(purge, purgeBody(9, purge.prevHash()), false);
+        assertThat(ChainStart.afterPurge(forged, MAC).refused().problem()).isEqualTo(ChainVerifier.Problem.CHANGED);
+        ChainRow rehashed = withBody(purge, purgeBody(9, purge.prevHash()), true);
+        assertThat(ChainStart.afterPurge(rehashed, MAC).refused().problem()).isEqualTo(ChainVerifier.Problem.BAD_MAC);
     }
 
     @Test
@@ -150,10 +170,9 @@ class ChainStartTest {
             // the anchor after the purge record would let the verifier skip the purge record itself
             rows.set(
                     p,
-                    withBody(
+                    signed(
                             rows.get(p),
-                            purgeBody(12, rows.get(indexOf(rows, 12)).hash()),
-                            true));
+                            purgeBody(12, rows.get(indexOf(rows, 12)).hash())));
             ChainVerifier.Result result = verify(rows, 14);
             assertThat(result.problem()).isEqualTo(ChainVerifier.Problem.CHANGED);
             assertThat(result.firstBroken()).isEqualTo(11);
@@ -163,7 +182,7 @@ class ChainStartTest {
         void a_purge_record_without_an_anchor_is_refused() {
             List<ChainRow> rows = purgedChain();
             int p = indexOf(rows, 11);
-            rows.set(p, withBody(rows.get(p), "{\"purgedThroughSeq\":\"five\"}", true));
+            rows.set(p, signed(rows.get(p), "{\"purgedThroughSeq\":\"five\"}"));
             assertThat(verify(rows, 14).problem()).isEqualTo(ChainVerifier.Problem.CHANGED);
         }
     }

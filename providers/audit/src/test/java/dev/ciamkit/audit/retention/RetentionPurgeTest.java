@@ -33,7 +33,8 @@ class RetentionPurgeTest {
     @Test
     void the_purge_record_names_an_anchor_the_verifier_reads() {
         String hash = "ab".repeat(32);
-        AuditEntry entry = PurgeRecords.entry("id-1", "realm-1", 5000, new PurgeAnchor(40, hash, 40, 1000), 365);
+        AuditEntry entry = PurgeRecords.entry(
+                "id-1", "realm-1", 5000, new PurgeAnchor(40, hash, 40, 1000), 365, RetentionSettings.DAY_MILLIS);
         assertThat(entry.kind()).isEqualTo(PurgeAnchor.KIND);
         assertThat(PurgeAnchor.parse(entry.body())).contains(new PurgeAnchor(40, hash, 40, 1000));
         assertThat(entry.body()).startsWith("{\"cutoff\":1000,").contains("\"retentionDays\":365");
