@@ -150,16 +150,7 @@ public final class ExportThroughput {
                     ? AuditEntries.of(id, AuditEvents.adminUpdateUser())
                     : AuditEntries.of(id, events[i % 4]);
             long seq = i + 1L;
-            String columns = ChainHash.columns(
-                    e.id(),
-                    e.time(),
-                    e.kind(),
-                    e.eventType(),
-                    e.outcome(),
-                    e.userId(),
-                    e.clientId(),
-                    e.ipAddress(),
-                    e.error());
+            String columns = e.columns();
             String hash = ChainHash.hash(prev, seq, e.realmId(), columns, e.body());
             out.add(new ExportRecord(
                     seq,

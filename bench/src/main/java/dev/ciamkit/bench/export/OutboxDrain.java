@@ -125,16 +125,7 @@ public final class OutboxDrain {
                 event.setRealmId(realmId);
                 event.setTime(System.currentTimeMillis());
                 AuditEntry e = AuditEntries.of(UUID.randomUUID().toString(), event);
-                String columns = ChainHash.columns(
-                        e.id(),
-                        e.time(),
-                        e.kind(),
-                        e.eventType(),
-                        e.outcome(),
-                        e.userId(),
-                        e.clientId(),
-                        e.ipAddress(),
-                        e.error());
+                String columns = e.columns();
                 Object[] values = {
                     e.id(),
                     e.realmId(),

@@ -3,6 +3,7 @@ package dev.ciamkit.audit.anomaly;
 import dev.ciamkit.audit.config.AuditRealmConfig;
 import dev.ciamkit.common.config.BoundedInt;
 import java.time.ZoneId;
+import java.util.EnumSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -59,7 +60,8 @@ public final class AnomalyConfig {
 
     /** What the rule does besides its record and metric; none unless the admin chose some. */
     public Set<AnomalyAction> actions(AnomalyRule rule) {
-        Set<AnomalyAction> actions = new java.util.HashSet<>(AnomalyAction.parse(values.get(rule.actionsKey())));
+        Set<AnomalyAction> actions = EnumSet.noneOf(AnomalyAction.class);
+        actions.addAll(AnomalyAction.parse(values.get(rule.actionsKey())));
         // a user is locked only for guesses at that user's credentials, an address blocked only for what came from
         // it: never the victim's own address, a legitimate night-time user's or an admin's office
         if (rule != AnomalyRule.USER_FAILURES) {
@@ -68,7 +70,7 @@ public final class AnomalyConfig {
         if (rule.subject() != AnomalyRule.Subject.ADDRESS) {
             actions.remove(AnomalyAction.BLOCK_ADDRESS);
         }
-        return actions.isEmpty() ? java.util.EnumSet.noneOf(AnomalyAction.class) : java.util.EnumSet.copyOf(actions);
+        return actions;
     }
 
     public Optional<QuietHours> quietHours() {

@@ -33,25 +33,21 @@ final class JpaWindows implements Windows {
 
     @Override
     public long userFailures(String userId, long from, long to) {
-        return window(
-                        "select count(r) from AuditRecordEntity r where" + LINKED_IN_WINDOW
-                                + " and r.userId = :subject and r.kind = :kind and r.eventType = :type" + GUESS,
-                        Long.class,
-                        userId,
-                        from,
-                        to)
-                .setParameter("kind", AuditEntries.USER)
-                .setParameter("type", AnomalyRules.LOGIN_ERROR)
-                .getSingleResult();
+        return failures("r.userId", userId, from, to);
     }
 
     @Override
     public long addressFailures(String address, long from, long to) {
+        return failures("r.ipAddress", address, from, to);
+    }
+
+    /** Failed logins (guesses) of one user or from one address in the window. */
+    private long failures(String column, String subject, long from, long to) {
         return window(
-                        "select count(r) from AuditRecordEntity r where" + LINKED_IN_WINDOW
-                                + " and r.ipAddress = :subject and r.kind = :kind and r.eventType = :type" + GUESS,
+                        "select count(r) from AuditRecordEntity r where" + LINKED_IN_WINDOW + " and " + column
+                                + " = :subject and r.kind = :kind and r.eventType = :type" + GUESS,
                         Long.class,
-                        address,
+                        subject,
                         from,
                         to)
                 .setParameter("kind", AuditEntries.USER)

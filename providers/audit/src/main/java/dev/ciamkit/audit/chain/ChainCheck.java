@@ -109,15 +109,7 @@ public final class ChainCheck {
                     .setMaxResults(PAGE)
                     .getResultList();
             for (AuditRecordEntity r : page) {
-                if (!verifier.accept(new ChainRow(
-                        r.getId(),
-                        r.getRealmId(),
-                        r.getSeq(),
-                        r.getPrevHash(),
-                        r.getHash(),
-                        r.getMac(),
-                        r.columns(),
-                        r.getBody()))) {
+                if (!verifier.accept(row(r))) {
                     return verifier.finish(headSeq);
                 }
                 after = r.getSeq();

@@ -131,32 +131,13 @@ public final class AuditChainTool {
         }
         ChainVerifier verifier = new ChainVerifier(start.seq(), start.prevHash(), macCheck);
         try (PreparedStatement q = db.prepareStatement(
-                "SELECT ID, REALM_ID, SEQ, PREV_HASH, HASH, MAC, BODY, CREATED_AT, KIND, EVENT_TYPE, OUTCOME,"
-                        + " USER_ID, CLIENT_ID, IP_ADDRESS, ERROR_CODE FROM CIAMKIT_AUDIT_RECORD"
-                        + " WHERE REALM_ID = ? AND SEQ >= ? ORDER BY SEQ")) {
+                "SELECT " + ROW_COLUMNS + " FROM CIAMKIT_AUDIT_RECORD WHERE REALM_ID = ? AND SEQ >= ? ORDER BY SEQ")) {
             q.setFetchSize(1000);
             q.setString(1, realmId);
             q.setLong(2, start.seq());
             try (ResultSet rs = q.executeQuery()) {
                 while (rs.next()) {
-                    ChainRow row = new ChainRow(
-                            rs.getString(1),
-                            rs.getString(2),
-                            rs.getLong(3),
-                            rs.getString(4),
-                            rs.getString(5),
-                            rs.getString(6),
-                            ChainHash.columns(
-                                    rs.getString(1),
-                                    rs.getLong(8),
-                                    rs.getString(9),
-                                    rs.getString(10),
-                                    rs.getString(11),
-                                    rs.getString(12),
-                                    rs.getString(13),
-                                    rs.getString(14),
-                                    rs.getString(15)),
-                            rs.getString(7));
+                    ChainRow row = row(rs);
                     if (!verifier.accept(row)) {
                         break;
                     }
@@ -172,9 +153,8 @@ public final class AuditChainTool {
             Connection db, String realmId, java.util.function.BiPredicate<String, String> macCheck)
             throws SQLException {
         try (PreparedStatement q = db.prepareStatement(
-                "SELECT ID, REALM_ID, SEQ, PREV_HASH, HASH, MAC, BODY, CREATED_AT, KIND, EVENT_TYPE, OUTCOME,"
-                        + " USER_ID, CLIENT_ID, IP_ADDRESS, ERROR_CODE FROM CIAMKIT_AUDIT_RECORD WHERE REALM_ID = ?"
-                        + " AND KIND = ? AND SEQ IS NOT NULL AND LINKED_AT > 0 ORDER BY SEQ DESC")) {
+                "SELECT " + ROW_COLUMNS + " FROM CIAMKIT_AUDIT_RECORD WHERE REALM_ID = ? AND KIND = ?"
+                        + " AND SEQ IS NOT NULL AND LINKED_AT > 0 ORDER BY SEQ DESC")) {
             q.setMaxRows(1);
             q.setString(1, realmId);
             q.setString(2, PurgeAnchor.KIND);
@@ -183,6 +163,10 @@ public final class AuditChainTool {
             }
         }
     }
+
+    /** What {@link #row(ResultSet)} reads, in its order. */
+    private static final String ROW_COLUMNS = "ID, REALM_ID, SEQ, PREV_HASH, HASH, MAC, BODY, CREATED_AT, KIND,"
+            + " EVENT_TYPE, OUTCOME, USER_ID, CLIENT_ID, IP_ADDRESS, ERROR_CODE";
 
     private static ChainRow row(ResultSet rs) throws SQLException {
         return new ChainRow(

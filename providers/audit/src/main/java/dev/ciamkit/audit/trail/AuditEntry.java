@@ -14,4 +14,11 @@ public record AuditEntry(
         String clientId,
         String ipAddress,
         String error,
-        String body) {}
+        String body) {
+
+    /** The indexed columns as the chain hashes them (the stored row gives the same, {@link AuditRecordEntity}). */
+    public String columns() {
+        return dev.ciamkit.audit.chain.ChainHash.columns(
+                id, time, kind, eventType, outcome, userId, clientId, ipAddress, error);
+    }
+}
