@@ -276,6 +276,25 @@ class AnomalyIT {
         assertThat(AdminApi.delete(admin, realm.name(), path).statusCode()).isEqualTo(404);
     }
 
+    @Test
+    void failures_from_a_private_address_are_reported_but_never_block_it() throws Exception {
+        // a branch office or a carrier's NAT behind one private address: a block would shut out everyone there
+        configure(realm, Map.of("anomalyAddressFailures", "3", "anomalyAddressFailuresActions", "block-address"));
+        String office = "10.20.30." + NEXT_ADDRESS.getAndIncrement();
+        for (int i = 0; i < 3; i++) {
+            wrongPassword(realm, realm.createUser("office" + i).username(), office);
+        }
+        runUntil(
+                realm,
+                () -> anomalies(realm, "ADDRESS_FAILURES").stream()
+                        .anyMatch(a -> office.equals(a.path("ipAddress").asText())));
+        assertThat(anomalies(realm, "ADDRESS_FAILURES"))
+                .filteredOn(a -> office.equals(a.path("ipAddress").asText()))
+                .singleElement()
+                .satisfies(a -> assertThat(a.path("body").asText()).doesNotContain("block-address"));
+        assertThat(blocked(realm)).doesNotContain(office);
+    }
+
     private static List<String> blocked(TestRealm target) throws Exception {
         HttpResponse<String> list = AdminApi.get(admin, target.name(), "/ciamkit-audit/anomalies/blocked-addresses");
         assertThat(list.statusCode()).isEqualTo(200);
