@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.locks.ReentrantLock;
 import org.jboss.logging.Logger;
 import org.keycloak.cluster.ClusterProvider;
 import org.keycloak.cluster.ExecutionResult;
@@ -38,6 +39,7 @@ public final class AnomalyDetector {
     private static final Logger LOG = Logger.getLogger(AnomalyDetector.class);
 
     private final KeycloakSessionFactory factory;
+    private final ReentrantLock onThisNode = new ReentrantLock();
     private final int batch;
     private final int lockSeconds;
 
@@ -49,6 +51,27 @@ public final class AnomalyDetector {
 
     /** Evaluates what is waiting, unless another node is at it; returns how many findings this call reported. */
     public int runNow() {
+        // a call of an admin endpoint waits for this node's scheduled run to end, then runs: "now" means now
+        onThisNode.lock();
+        try {
+            return run();
+        } finally {
+            onThisNode.unlock();
+        }
+    }
+
+    /** The scheduled run: skipped when this node is already evaluating (an admin endpoint's call). */
+    public void runScheduled() {
+        if (onThisNode.tryLock()) {
+            try {
+                run();
+            } finally {
+                onThisNode.unlock();
+            }
+        }
+    }
+
+    private int run() {
         try {
             return KeycloakModelUtils.runJobInTransactionWithResult(factory, session -> {
                 ExecutionResult<Integer> result = session.getProvider(ClusterProvider.class)

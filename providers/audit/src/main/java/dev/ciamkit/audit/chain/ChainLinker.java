@@ -9,10 +9,13 @@ import dev.ciamkit.common.outbox.Outbox;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Metrics;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.locks.ReentrantLock;
+import org.hibernate.Session;
 import org.jboss.logging.Logger;
 import org.keycloak.cluster.ClusterProvider;
 import org.keycloak.cluster.ExecutionResult;
@@ -33,8 +36,11 @@ public final class ChainLinker {
     public static final String TOPIC_PREFIX = "ciamkit-audit:";
     static final String LOCK = "ciamkit-audit-link";
     private static final Logger LOG = Logger.getLogger(ChainLinker.class);
+    /** Statements per JDBC batch at the flush of a linked batch (record updates, outbox inserts). */
+    private static final int JDBC_BATCH = 500;
 
     private final KeycloakSessionFactory factory;
+    private final ReentrantLock onThisNode = new ReentrantLock();
     private final int batch;
     private final int lockSeconds;
     private final Counter linked = Counter.builder("ciamkit.audit.linked")
@@ -55,6 +61,27 @@ public final class ChainLinker {
 
     /** Links what is waiting, unless another node is linking; returns how many records this call linked. */
     public int linkNow() {
+        // a call of an admin endpoint waits for this node's scheduled run to end, then runs: "now" means now
+        onThisNode.lock();
+        try {
+            return run();
+        } finally {
+            onThisNode.unlock();
+        }
+    }
+
+    /** The scheduled run: skipped when this node is already linking (an admin endpoint's call). */
+    public void linkScheduled() {
+        if (onThisNode.tryLock()) {
+            try {
+                run();
+            } finally {
+                onThisNode.unlock();
+            }
+        }
+    }
+
+    private int run() {
         try {
             return KeycloakModelUtils.runJobInTransactionWithResult(factory, session -> {
                 ExecutionResult<Integer> result = session.getProvider(ClusterProvider.class)
@@ -106,6 +133,9 @@ public final class ChainLinker {
 
     int linkBatch(KeycloakSession session, String realmId) {
         EntityManager em = AuditTrail.em(session);
+        // the head first, locked until commit: a second linker (one that believed it held the cluster lock) waits
+        // here and then reads only what the first left unlinked
+        lockedHead(em, realmId);
         List<AuditRecordEntity> rows = em.createQuery(
                         "select r from AuditRecordEntity r where r.linkedAt is null and r.realmId = :realm"
                                 + " order by r.createdAt, r.id",
@@ -121,8 +151,10 @@ public final class ChainLinker {
     }
 
     /**
-     * Links these inserted records, in this order, in the session's transaction (the retention purge links its own
-     * record in the transaction that deletes what it anchors); returns how many were linked (not quarantined).
+     * Links these inserted records (managed by the session's entity manager), in this order, in the session's
+     * transaction (the retention purge links its own record in the transaction that deletes what it anchors); returns
+     * how many were linked (not quarantined). The head row of each realm is locked until commit; the records'
+     * updates and the outbox rows go to the database as JDBC batches at the flush.
      */
     public int linkRows(KeycloakSession session, List<AuditRecordEntity> rows) {
         EntityManager em = AuditTrail.em(session);
@@ -131,40 +163,41 @@ public final class ChainLinker {
         Map<String, AuditChainHeadEntity> heads = new HashMap<>();
         long now = Time.currentTimeMillis();
         int count = 0;
-        for (AuditRecordEntity row : rows) {
-            String columns = row.columns();
-            if (!keys.identifierMatches(
-                    row.getInsertMac(),
-                    ChainHash.INSERT_PURPOSE,
-                    ChainHash.insertInput(row.getId(), row.getRealmId(), columns, row.getBody()))) {
-                quarantine(em, row);
-                continue;
+        Session hibernate = em.unwrap(Session.class);
+        Integer jdbcBatch = hibernate.getJdbcBatchSize();
+        hibernate.setJdbcBatchSize(JDBC_BATCH);
+        try {
+            for (AuditRecordEntity row : rows) {
+                if (row.getLinkedAt() != null) {
+                    throw new IllegalStateException("an audit record was linked by another linker meanwhile");
+                }
+                String columns = row.columns();
+                if (!keys.identifierMatches(
+                        row.getInsertMac(),
+                        ChainHash.INSERT_PURPOSE,
+                        ChainHash.insertInput(row.getId(), row.getRealmId(), columns, row.getBody()))) {
+                    quarantine(row);
+                    continue;
+                }
+                AuditChainHeadEntity head = heads.computeIfAbsent(row.getRealmId(), id -> lockedHead(em, id));
+                long seq = head.getSeq() + 1;
+                String hash = ChainHash.hash(head.getHash(), seq, row.getRealmId(), columns, row.getBody());
+                row.setSeq(seq);
+                row.setPrevHash(head.getHash());
+                row.setHash(hash);
+                row.setMac(keys.hashIdentifier(ChainHash.MAC_PURPOSE, hash));
+                row.setLinkedAt(now);
+                head.setSeq(seq);
+                head.setHash(hash);
+                for (String sink : sinks) {
+                    Outbox.enqueue(session, row.getRealmId(), TOPIC_PREFIX + sink, seq, row.getId());
+                }
+                count++;
             }
-            AuditChainHeadEntity head = heads.computeIfAbsent(row.getRealmId(), id -> head(em, id));
-            long seq = head.getSeq() + 1;
-            String hash = ChainHash.hash(head.getHash(), seq, row.getRealmId(), columns, row.getBody());
-            // only a record still unlinked: a second linker that read the same rows fails here and rolls back
-            int updated = em.createQuery("update AuditRecordEntity r set r.seq = :seq, r.prevHash = :prev,"
-                            + " r.hash = :hash, r.mac = :mac, r.linkedAt = :now"
-                            + " where r.id = :id and r.linkedAt is null")
-                    .setParameter("seq", seq)
-                    .setParameter("prev", head.getHash())
-                    .setParameter("hash", hash)
-                    .setParameter("mac", keys.hashIdentifier(ChainHash.MAC_PURPOSE, hash))
-                    .setParameter("now", now)
-                    .setParameter("id", row.getId())
-                    .executeUpdate();
-            if (updated != 1) {
-                throw new IllegalStateException("an audit record was linked by another linker meanwhile");
-            }
-            head.setSeq(seq);
-            head.setHash(hash);
-            for (String sink : sinks) {
-                Outbox.enqueue(session, row.getRealmId(), TOPIC_PREFIX + sink, seq, row.getId());
-            }
-            count++;
+            em.flush();
+        } finally {
+            hibernate.setJdbcBatchSize(jdbcBatch);
         }
-        em.flush();
         linked.increment(count);
         return count;
     }
@@ -173,10 +206,8 @@ public final class ChainLinker {
      * A record whose insertion MAC does not hold was written or changed by someone without the key: never linked (the
      * chain would vouch for it), set aside with {@code LINKED_AT = -1}, counted and alerted.
      */
-    private void quarantine(EntityManager em, AuditRecordEntity row) {
-        em.createQuery("update AuditRecordEntity r set r.linkedAt = -1 where r.id = :id and r.linkedAt is null")
-                .setParameter("id", row.getId())
-                .executeUpdate();
+    private void quarantine(AuditRecordEntity row) {
+        row.setLinkedAt(-1L);
         quarantined.increment();
         LOG.errorf(
                 "CIAM Kit audit: ALERT record %s in realm %s does not carry a valid insertion MAC (written or changed"
@@ -184,9 +215,11 @@ public final class ChainLinker {
                 row.getId(), row.getRealmId());
     }
 
-    private static AuditChainHeadEntity head(EntityManager em, String realmId) {
-        AuditChainHeadEntity head = em.find(AuditChainHeadEntity.class, realmId);
+    /** The realm's chain head, locked until commit; created at the genesis when the realm has none yet. */
+    private static AuditChainHeadEntity lockedHead(EntityManager em, String realmId) {
+        AuditChainHeadEntity head = em.find(AuditChainHeadEntity.class, realmId, LockModeType.PESSIMISTIC_WRITE);
         if (head == null) {
+            // two linkers creating the same realm's head: the database refuses the second insert, its batch rolls back
             head = new AuditChainHeadEntity();
             head.setRealmId(realmId);
             head.setSeq(0);

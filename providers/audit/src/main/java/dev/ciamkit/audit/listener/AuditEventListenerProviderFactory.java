@@ -5,6 +5,7 @@ import dev.ciamkit.audit.chain.ChainLinker;
 import dev.ciamkit.audit.retention.RetentionPurge;
 import dev.ciamkit.audit.retention.RetentionSettings;
 import dev.ciamkit.common.task.AfterStartup;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.jboss.logging.Logger;
@@ -35,6 +36,7 @@ public final class AuditEventListenerProviderFactory implements EventListenerPro
     private static volatile RetentionPurge purge;
     private AuditSettings settings = AuditSettings.DEFAULT;
     private RetentionSettings retention = RetentionSettings.DEFAULT;
+    private final List<AfterStartup> tasks = new ArrayList<>();
 
     /** This node's linker (it runs once the server is up). */
     public static Optional<ChainLinker> linker() {
@@ -72,13 +74,14 @@ public final class AuditEventListenerProviderFactory implements EventListenerPro
     public void postInit(KeycloakSessionFactory factory) {
         ChainLinker started = new ChainLinker(factory, settings.linkBatch(), settings.lockSeconds());
         linker = started;
-        AfterStartup.schedule(factory, TASK, settings.linkIntervalMillis(), started::linkNow);
+        tasks.add(AfterStartup.schedule(factory, TASK, settings.linkIntervalMillis(), started::linkScheduled));
         AnomalyDetector detector = new AnomalyDetector(factory, settings.linkBatch(), settings.lockSeconds());
         anomalyDetector = detector;
-        AfterStartup.schedule(factory, ANOMALY_TASK, settings.anomalyIntervalMillis(), detector::runNow);
+        tasks.add(
+                AfterStartup.schedule(factory, ANOMALY_TASK, settings.anomalyIntervalMillis(), detector::runScheduled));
         RetentionPurge purging = new RetentionPurge(factory, started, retention, settings.lockSeconds());
         purge = purging;
-        AfterStartup.schedule(factory, PURGE_TASK, retention.purgeIntervalMillis(), purging::purgeAll);
+        tasks.add(AfterStartup.schedule(factory, PURGE_TASK, retention.purgeIntervalMillis(), purging::purgeAll));
     }
 
     @Override
@@ -149,5 +152,8 @@ public final class AuditEventListenerProviderFactory implements EventListenerPro
     }
 
     @Override
-    public void close() {}
+    public void close() {
+        tasks.forEach(AfterStartup::close);
+        tasks.clear();
+    }
 }

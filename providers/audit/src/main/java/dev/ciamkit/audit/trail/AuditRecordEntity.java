@@ -4,6 +4,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.DynamicUpdate;
 
 /**
  * One audit record. A request only inserts it (sequence, hashes and MAC empty); the chain linker numbers it in its
@@ -11,6 +12,8 @@ import jakarta.persistence.Table;
  * canonical body, and a MAC over that hash with a key outside the database. No API of ours updates a linked record; only
  * the retention purge deletes any (a prefix of the chain, anchored by a purge record).
  */
+// the linker sets only the chain columns: its batched UPDATE leaves the body and the indexed event columns alone
+@DynamicUpdate
 @Entity
 @Table(name = "CIAMKIT_AUDIT_RECORD")
 public class AuditRecordEntity {

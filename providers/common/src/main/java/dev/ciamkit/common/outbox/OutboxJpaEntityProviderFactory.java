@@ -24,6 +24,7 @@ public final class OutboxJpaEntityProviderFactory implements JpaEntityProviderFa
 
     private static volatile OutboxWorker worker;
     private OutboxSettings settings = OutboxSettings.DEFAULT;
+    private AfterStartup task;
 
     /** This node's worker (it runs once the server is up), e.g. for an admin endpoint that delivers now. */
     public static Optional<OutboxWorker> worker() {
@@ -44,7 +45,7 @@ public final class OutboxJpaEntityProviderFactory implements JpaEntityProviderFa
     public void postInit(KeycloakSessionFactory factory) {
         OutboxWorker started = new OutboxWorker(factory, settings);
         worker = started;
-        AfterStartup.schedule(factory, TASK, settings.intervalMillis(), started::runRound);
+        task = AfterStartup.schedule(factory, TASK, settings.intervalMillis(), started::runRound);
     }
 
     @Override
@@ -91,5 +92,9 @@ public final class OutboxJpaEntityProviderFactory implements JpaEntityProviderFa
     }
 
     @Override
-    public void close() {}
+    public void close() {
+        if (task != null) {
+            task.close();
+        }
+    }
 }

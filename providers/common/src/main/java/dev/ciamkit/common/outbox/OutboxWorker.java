@@ -58,7 +58,7 @@ public final class OutboxWorker {
                 }
             });
         } catch (RuntimeException | LinkageError e) {
-            // never out of the timer thread: Keycloak's own tasks share it
+            // never out of the task: a throw would end its thread's schedule
             LOG.warnf(
                     "CIAM Kit outbox: a delivery round failed (%s); the next round retries",
                     e.getClass().getName());
