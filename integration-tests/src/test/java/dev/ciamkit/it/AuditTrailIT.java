@@ -10,6 +10,8 @@ import dev.ciamkit.it.support.H2Database;
 import dev.ciamkit.it.support.HttpLogin;
 import dev.ciamkit.it.support.KeycloakServer;
 import dev.ciamkit.it.support.KeycloakServerExtension;
+import dev.ciamkit.it.support.Oidc;
+import dev.ciamkit.it.support.ServerMetrics;
 import dev.ciamkit.it.support.TestRealm;
 import dev.ciamkit.it.support.TestUsers;
 import dev.ciamkit.it.support.TestUsers.TestUser;
@@ -192,6 +194,39 @@ class AuditTrailIT {
             }
         }
         assertThat(verify().path("intact").asBoolean()).isTrue();
+    }
+
+    @Test
+    void a_record_the_database_refuses_never_fails_the_login_and_is_counted(KeycloakServer server) throws Exception {
+        // fail-open: the success records go into the request's transaction behind a savepoint; one the database
+        // refuses is rolled back to it (the login's own writes go on and commit), tried again after the commit, and
+        // counted and alerted when that fails too
+        TestUser refused = realm.createUser("record-refused");
+        ServerMetrics before = ServerMetrics.read();
+        Oidc.TokenResponse tokens;
+        try (Connection db = server.database().connect();
+                java.sql.Statement ddl = db.createStatement()) {
+            ddl.execute("ALTER TABLE CIAMKIT_AUDIT_RECORD ADD CONSTRAINT CIAMKIT_IT_REFUSE"
+                    + " CHECK (USER_ID IS NULL OR USER_ID <> '" + refused.id() + "')");
+            try {
+                HttpLogin login = new HttpLogin();
+                HttpResponse<String> redirect = login.signIn(realm.name(), refused.username(), Map.of());
+                assertThat(redirect.statusCode())
+                        .as("signed in: the app's redirect")
+                        .isEqualTo(302);
+                tokens = login.tokens(realm.name(), redirect);
+            } finally {
+                ddl.execute("ALTER TABLE CIAMKIT_AUDIT_RECORD DROP CONSTRAINT CIAMKIT_IT_REFUSE");
+            }
+        }
+        assertThat(tokens.status()).as("the code exchange too").isEqualTo(200);
+        assertThat(tokens.body().path("access_token").asText()).isNotBlank();
+        ServerMetrics after = ServerMetrics.read();
+        assertThat(after.increase(before, "ciamkit_audit_append_failures_total", Map.of()))
+                .as("LOGIN and CODE_TO_TOKEN records lost, each counted")
+                .isGreaterThanOrEqualTo(2);
+        // the session the login created is in the database's user sessions: the request's transaction committed
+        assertThat(realm.resource().users().get(refused.id()).getUserSessions()).isNotEmpty();
     }
 
     @Test

@@ -12,6 +12,7 @@ import dev.ciamkit.it.support.ClusterFixture;
 import dev.ciamkit.it.support.ClusterNode;
 import dev.ciamkit.it.support.Oidc;
 import dev.ciamkit.it.support.OtpJourney;
+import dev.ciamkit.it.support.ServerMetrics;
 import dev.ciamkit.it.support.SiemReceivers;
 import dev.ciamkit.it.support.TestUsers;
 import dev.ciamkit.it.support.TestUsers.TestUser;
@@ -256,6 +257,37 @@ class TwoNodeClusterIT {
         assertThat(audited)
                 .as("every user creation on either node is in the chain")
                 .isEqualTo(ids);
+    }
+
+    @Test
+    void an_audit_record_postgresql_refuses_never_fails_the_request_it_records() throws Exception {
+        // the success record is inserted in the request's transaction; PostgreSQL aborts a transaction at its first
+        // failed statement, so without the savepoint around the insert a refused record would fail the admin's request
+        String realmId = adminA.realm(REALM).toRepresentation().getId();
+        ServerMetrics before = ServerMetrics.read(cluster.a().managementUrl());
+        TestUser created;
+        try (Connection db = cluster.database().connect();
+                java.sql.Statement ddl = db.createStatement()) {
+            // NOT VALID: only rows written from now on are checked
+            ddl.execute("ALTER TABLE CIAMKIT_AUDIT_RECORD ADD CONSTRAINT CIAMKIT_IT_REFUSE CHECK"
+                    + " (EVENT_TYPE <> 'CREATE:USER' OR REALM_ID <> '" + realmId + "') NOT VALID");
+            try {
+                created = TestUsers.create(adminA, REALM, "audit-refused", Map.of());
+            } finally {
+                ddl.execute("ALTER TABLE CIAMKIT_AUDIT_RECORD DROP CONSTRAINT CIAMKIT_IT_REFUSE");
+            }
+        }
+        assertThat(adminB.realm(REALM)
+                        .users()
+                        .get(created.id())
+                        .toRepresentation()
+                        .getUsername())
+                .as("the user the refused record was about exists")
+                .isEqualTo(created.username());
+        assertThat(ServerMetrics.read(cluster.a().managementUrl())
+                        .increase(before, "ciamkit_audit_append_failures_total", Map.of()))
+                .as("the lost record is counted")
+                .isGreaterThanOrEqualTo(1);
     }
 
     /** Last: it kills node B. */

@@ -31,9 +31,14 @@ public final class ServerMetrics {
     }
 
     public static ServerMetrics read() throws IOException, InterruptedException {
+        return read(KeycloakServer.MANAGEMENT_URL);
+    }
+
+    /** One read of the metrics of the server whose management interface is at this URL (a cluster node's). */
+    public static ServerMetrics read(String managementUrl) throws IOException, InterruptedException {
         HttpResponse<String> response = HttpClient.newHttpClient()
                 .send(
-                        HttpRequest.newBuilder(URI.create(KeycloakServer.MANAGEMENT_URL + "/metrics"))
+                        HttpRequest.newBuilder(URI.create(managementUrl + "/metrics"))
                                 .build(),
                         HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {

@@ -22,10 +22,13 @@ import org.keycloak.models.utils.KeycloakModelUtils;
  * <ul>
  *   <li>A failure event (Keycloak sends it in a transaction of its own that commits even when the request rolls back)
  *       is written at once in a transaction of ours: it stays whatever the request does.
- *   <li>A success event (sent inside the request's transaction) is written only if that transaction commits: after
- *       completion, in a transaction of ours (fail-open, the default: a failed write never fails the login; it is
- *       counted in {@code ciamkit_audit_append_failures_total} and logged as an error for alerting), or in the request's
- *       transaction itself with {@code fail-closed} (a failed write fails the request).
+ *   <li>A success event (sent inside the request's transaction) is written only if that transaction commits. Fail-open
+ *       (the default): inserted in the request's transaction behind a savepoint, so it commits with the request at no
+ *       commit of its own (on PostgreSQL that was two WAL flushes more per login, 4 ms each); a row the database
+ *       refuses is rolled back to the savepoint (the request goes on) and written after the request's commit in a
+ *       transaction of ours; if that fails too, it is counted in {@code ciamkit_audit_append_failures_total} and
+ *       logged as an error for alerting, and the login goes on. With {@code fail-closed} it is inserted in the
+ *       request's transaction without a savepoint (a failed write fails the request).
  * </ul>
  */
 final class AuditEventListenerProvider implements EventListenerProvider {
@@ -81,6 +84,20 @@ final class AuditEventListenerProvider implements EventListenerProvider {
             AuditTrail.em(session).flush();
             appended(entry, start);
         } else {
+            if (session.getTransactionManager().isActive()
+                    && !session.getTransactionManager().getRollbackOnly()) {
+                long start = System.nanoTime();
+                try {
+                    AuditTrail.insertBehindSavepoint(session, entry);
+                    appended(entry, start);
+                    return;
+                } catch (RuntimeException e) {
+                    // refused behind the savepoint, the request's transaction unharmed: written after its commit
+                    LOG.debugf(
+                            "CIAM Kit audit: a record not inserted in the request's transaction (%s); written after it",
+                            e.getClass().getName());
+                }
+            }
             KeycloakSessionFactory factory = session.getKeycloakSessionFactory();
             try {
                 session.getTransactionManager().enlistAfterCompletion(new AbstractKeycloakTransaction() {
