@@ -197,6 +197,34 @@ class AuditTrailIT {
     }
 
     @Test
+    void every_event_of_a_request_that_sends_many_is_recorded_once() throws Exception {
+        // a partial import sends one admin event per item in one transaction: one batch behind one savepoint
+        List<String> ids = new ArrayList<>();
+        List<org.keycloak.representations.idm.UserRepresentation> users = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            var user = new org.keycloak.representations.idm.UserRepresentation();
+            user.setId(java.util.UUID.randomUUID().toString());
+            user.setUsername("imported-" + i + "-" + user.getId().substring(0, 8));
+            user.setEnabled(true);
+            ids.add(user.getId());
+            users.add(user);
+        }
+        var partial = new org.keycloak.representations.idm.PartialImportRepresentation();
+        partial.setUsers(users);
+        partial.setIfResourceExists("FAIL");
+        try (var response = realm.resource().partialImport(partial)) {
+            assertThat(response.getStatus()).isEqualTo(200);
+        }
+        link();
+        List<String> recorded = records().stream()
+                .filter(r -> r.path("type").asText().equals("CREATE:USER"))
+                .map(r -> r.path("body").asText())
+                .flatMap(body -> ids.stream().filter(body::contains))
+                .toList();
+        assertThat(recorded).as("each imported user's creation, once").containsExactlyInAnyOrderElementsOf(ids);
+    }
+
+    @Test
     void a_record_the_database_refuses_never_fails_the_login_and_is_counted(KeycloakServer server) throws Exception {
         // fail-open: the success records go into the request's transaction behind a savepoint; one the database
         // refuses is rolled back to it (the login's own writes go on and commit), tried again after the commit, and

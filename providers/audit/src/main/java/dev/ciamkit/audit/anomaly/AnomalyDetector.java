@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import org.jboss.logging.Logger;
 import org.keycloak.cluster.ClusterProvider;
@@ -39,6 +40,7 @@ public final class AnomalyDetector {
     private static final Logger LOG = Logger.getLogger(AnomalyDetector.class);
 
     private final KeycloakSessionFactory factory;
+    private static final int ADMIN_WAIT_SECONDS = 10;
     private final ReentrantLock onThisNode = new ReentrantLock();
     private final int batch;
     private final int lockSeconds;
@@ -51,8 +53,16 @@ public final class AnomalyDetector {
 
     /** Evaluates what is waiting, unless another node is at it; returns how many findings this call reported. */
     public int runNow() {
-        // a call of an admin endpoint waits for this node's scheduled run to end, then runs: "now" means now
-        onThisNode.lock();
+        // a call of an admin endpoint waits a little for this node's scheduled run to end, then runs: "now" means
+        // now; never a queue of waiting requests behind a long run (0: not run)
+        try {
+            if (!onThisNode.tryLock(ADMIN_WAIT_SECONDS, TimeUnit.SECONDS)) {
+                return 0;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 0;
+        }
         try {
             return run();
         } finally {

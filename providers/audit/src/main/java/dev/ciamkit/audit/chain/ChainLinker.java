@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import org.hibernate.Session;
 import org.jboss.logging.Logger;
@@ -28,8 +29,9 @@ import org.keycloak.models.utils.KeycloakModelUtils;
  * Links inserted records into their realm's chain, in insertion order, moments after they were written: requests only
  * insert (no lock from event to commit, so logins of a realm never queue behind each other across the cluster), and
  * one node at a time (Keycloak's cluster lock) numbers records, hashes and MACs them, and puts each in the outbox of
- * every enabled SIEM sink, in the same transaction. The chain head's version refuses a second linker that believed it
- * held the lock.
+ * every enabled SIEM sink, in the same transaction. The realm's chain head row, locked before the waiting records are
+ * read, makes a second linker that believed it held the cluster lock wait and then read only what is still unlinked;
+ * each record's update also names its unlinked state (a row linked meanwhile fails the batch).
  */
 public final class ChainLinker {
 
@@ -40,6 +42,7 @@ public final class ChainLinker {
     private static final int JDBC_BATCH = 500;
 
     private final KeycloakSessionFactory factory;
+    private static final int ADMIN_WAIT_SECONDS = 10;
     private final ReentrantLock onThisNode = new ReentrantLock();
     private final int batch;
     private final int lockSeconds;
@@ -61,8 +64,16 @@ public final class ChainLinker {
 
     /** Links what is waiting, unless another node is linking; returns how many records this call linked. */
     public int linkNow() {
-        // a call of an admin endpoint waits for this node's scheduled run to end, then runs: "now" means now
-        onThisNode.lock();
+        // a call of an admin endpoint waits a little for this node's scheduled run to end, then runs: "now" means
+        // now; never a queue of waiting requests behind a long run (0: not run)
+        try {
+            if (!onThisNode.tryLock(ADMIN_WAIT_SECONDS, TimeUnit.SECONDS)) {
+                return 0;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 0;
+        }
         try {
             return run();
         } finally {

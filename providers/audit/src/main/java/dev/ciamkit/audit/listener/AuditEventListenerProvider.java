@@ -84,21 +84,16 @@ final class AuditEventListenerProvider implements EventListenerProvider {
             AuditTrail.em(session).flush();
             appended(entry, start);
         } else {
-            if (session.getTransactionManager().isActive()
-                    && !session.getTransactionManager().getRollbackOnly()) {
-                long start = System.nanoTime();
-                try {
-                    AuditTrail.insertBehindSavepoint(session, entry);
-                    appended(entry, start);
-                    return;
-                } catch (RuntimeException e) {
-                    // refused behind the savepoint, the request's transaction unharmed: written after its commit
-                    LOG.debugf(
-                            "CIAM Kit audit: a record not inserted in the request's transaction (%s); written after it",
-                            e.getClass().getName());
-                }
-            }
             KeycloakSessionFactory factory = session.getKeycloakSessionFactory();
+            if (RequestRecords.add(
+                    session,
+                    entry,
+                    (inserted, nanos) ->
+                            inserted.forEach(e -> appended(e, System.nanoTime() - nanos / inserted.size())),
+                    notInserted -> notInserted.forEach(e -> writeOwn(factory, e)),
+                    () -> failed(new IllegalStateException("rollback to the audit savepoint failed")))) {
+                return;
+            }
             try {
                 session.getTransactionManager().enlistAfterCompletion(new AbstractKeycloakTransaction() {
                     @Override

@@ -29,7 +29,8 @@ import org.keycloak.models.utils.KeycloakModelUtils;
  * a SIEM sink (a record not yet copied out never vanishes); the first record that is not stops it, and so does a
  * chain that does not verify (a purge never launders a tampered chain). In the same transaction it appends a purge
  * record, linked at once, whose body anchors the chain's new start: the number and hash of the last removed record,
- * the count, the cutoff. The chain head's version refuses a linker working beside it: one of them rolls back.
+ * the count, the cutoff. It holds the realm's chain head row locked from its first read to its commit, as the
+ * linker does, so the two never work on one chain at once.
  */
 public final class RetentionPurge {
 
@@ -122,6 +123,15 @@ public final class RetentionPurge {
                 : AuditRealmConfig.of(realm).retentionDays();
         long now = Time.currentTimeMillis();
         long cutoff = now - settings.retentionMillis(days);
+        // the head first, locked until commit, as the linker takes it: no linker extends the chain while this purge
+        // reads and deletes its start (and the two never wait for each other's locks in opposite orders)
+        dev.ciamkit.audit.chain.AuditChainHeadEntity head = em.find(
+                dev.ciamkit.audit.chain.AuditChainHeadEntity.class,
+                realmId,
+                jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        if (head == null) {
+            return Outcome.nothing();
+        }
         ChainStart start = ChainCheck.start(
                 em,
                 realmId,
@@ -129,13 +139,6 @@ public final class RetentionPurge {
                         .identifierMatches(mac, ChainHash.MAC_PURPOSE, hash));
         if (start.refused() != null) {
             return refused(realmId, start.refused());
-        }
-        List<Long> head = em.createQuery(
-                        "select h.seq from AuditChainHeadEntity h where h.realmId = :realm", Long.class)
-                .setParameter("realm", realmId)
-                .getResultList();
-        if (head.isEmpty()) {
-            return Outcome.nothing();
         }
         long first = start.seq();
         Long young = em.createQuery(
@@ -153,7 +156,7 @@ public final class RetentionPurge {
                 .setParameter("realm", realmId)
                 .setParameter("topics", AUDIT_TOPICS)
                 .getSingleResult();
-        long through = through(first, head.get(0), young, waiting, settings.purgeBatch());
+        long through = through(first, head.getSeq(), young, waiting, settings.purgeBatch());
         if (through < first) {
             return Outcome.nothing();
         }

@@ -5,6 +5,8 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import org.hibernate.annotations.DynamicUpdate;
+import org.hibernate.annotations.OptimisticLockType;
+import org.hibernate.annotations.OptimisticLocking;
 
 /**
  * One audit record. A request only inserts it (sequence, hashes and MAC empty); the chain linker numbers it in its
@@ -12,8 +14,10 @@ import org.hibernate.annotations.DynamicUpdate;
  * canonical body, and a MAC over that hash with a key outside the database. No API of ours updates a linked record; only
  * the retention purge deletes any (a prefix of the chain, anchored by a purge record).
  */
-// the linker sets only the chain columns: its batched UPDATE leaves the body and the indexed event columns alone
+// the linker sets only the chain columns: its batched UPDATE leaves the body and the indexed event columns alone, and
+// names their old values (LINKED_AT IS NULL...) in its WHERE: a row linked meanwhile fails the batch's row count
 @DynamicUpdate
+@OptimisticLocking(type = OptimisticLockType.DIRTY)
 @Entity
 @Table(name = "CIAMKIT_AUDIT_RECORD")
 public class AuditRecordEntity {

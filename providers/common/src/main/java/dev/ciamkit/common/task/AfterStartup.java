@@ -57,9 +57,8 @@ public final class AfterStartup implements AutoCloseable {
     private void runSafely(Runnable task) {
         try {
             task.run();
-        } catch (RuntimeException | LinkageError e) {
-            // a throw would cancel every later run of a scheduled executor
-            LOG.warnf(
+        } catch (Throwable e) { // whatever it is: a throw would cancel every later run of the executor, silently
+            LOG.errorf(
                     "CIAM Kit task %s failed (%s); it runs again at its next interval",
                     name, e.getClass().getName());
         }

@@ -1,0 +1,133 @@
+package dev.ciamkit.audit.trail;
+
+import jakarta.persistence.EntityManager;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import org.hibernate.HibernateException;
+import org.hibernate.Session;
+import org.keycloak.connections.jpa.util.JpaUtils;
+import org.keycloak.models.KeycloakSession;
+
+/**
+ * Inserts records in the session's (the request's) transaction, as one JDBC batch behind one savepoint: they commit with
+ * the request at no commit of their own, and go with it if it rolls back. A batch the database refuses is rolled back
+ * to the savepoint, so the request's transaction goes on as if nothing was tried. The savepoint is set and rolled back
+ * by SQL statement: the connection pool refuses {@code Connection.rollback(Savepoint)} on a connection enlisted in a
+ * JTA transaction. Nothing here throws, and no driver message (it may quote the row) is logged.
+ */
+public final class SavepointInsert {
+
+    /** What became of a batch. */
+    public enum Outcome {
+        /** In the request's transaction. */
+        INSERTED,
+        /** Refused and rolled back to the savepoint: the request's transaction is unharmed, the records are not in it. */
+        REFUSED,
+        /** No savepoint statements known for this database, or no transaction on the connection: nothing was tried. */
+        UNSUPPORTED,
+        /**
+         * Refused, and the rollback to the savepoint failed: the database may have ended the request's transaction
+         * (MySQL does on a deadlock), so what the request wrote so far is not what would commit.
+         */
+        BROKEN
+    }
+
+    private static final String INSERT = "insert into %s (ID, REALM_ID, CREATED_AT, KIND, EVENT_TYPE, OUTCOME,"
+            + " USER_ID, CLIENT_ID, IP_ADDRESS, ERROR_CODE, BODY, INSERT_MAC) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String NAME = "CIAMKIT_AUDIT";
+
+    /** The savepoint statements of the server's database, decided at its first batch (null: none known). */
+    private static volatile Statements statements;
+
+    private static volatile boolean decided;
+
+    private SavepointInsert() {}
+
+    private record Statements(String set, String rollback, String release) {}
+
+    public static Outcome insert(KeycloakSession session, List<AuditEntry> entries) {
+        if (entries.isEmpty()) {
+            return Outcome.INSERTED;
+        }
+        List<AuditRecordEntity> rows =
+                entries.stream().map(e -> AuditTrail.sealed(session, e)).toList();
+        EntityManager em = AuditTrail.em(session);
+        try {
+            String sql = INSERT.formatted(JpaUtils.getTableNameForNativeQuery("CIAMKIT_AUDIT_RECORD", em));
+            return em.unwrap(Session.class).doReturningWork(connection -> insert(connection, sql, rows));
+        } catch (HibernateException | IllegalStateException e) {
+            // no connection to be had: nothing was tried on the request's transaction
+            return Outcome.UNSUPPORTED;
+        }
+    }
+
+    private static Outcome insert(Connection connection, String sql, List<AuditRecordEntity> rows) {
+        Statements known;
+        try {
+            known = statements(connection);
+            if (known == null || connection.getAutoCommit()) {
+                // autocommit: a savepoint would not hold the rows back from a rollback of the request
+                return Outcome.UNSUPPORTED;
+            }
+        } catch (SQLException e) {
+            return Outcome.UNSUPPORTED;
+        }
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(known.set());
+            try (PreparedStatement insert = connection.prepareStatement(sql)) {
+                for (AuditRecordEntity row : rows) {
+                    insert.setString(1, row.getId());
+                    insert.setString(2, row.getRealmId());
+                    insert.setLong(3, row.getCreatedAt());
+                    insert.setString(4, row.getKind());
+                    insert.setString(5, row.getEventType());
+                    insert.setString(6, row.getOutcome());
+                    insert.setString(7, row.getUserId());
+                    insert.setString(8, row.getClientId());
+                    insert.setString(9, row.getIpAddress());
+                    insert.setString(10, row.getErrorCode());
+                    insert.setString(11, row.getBody());
+                    insert.setString(12, row.getInsertMac());
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            } catch (SQLException | RuntimeException refused) {
+                try {
+                    statement.execute(known.rollback());
+                    return Outcome.REFUSED;
+                } catch (SQLException e) {
+                    return Outcome.BROKEN;
+                }
+            }
+            if (known.release() != null) {
+                try {
+                    statement.execute(known.release());
+                } catch (SQLException e) {
+                    // inserted; the savepoint ends with the transaction anyway
+                }
+            }
+            return Outcome.INSERTED;
+        } catch (SQLException e) {
+            // the savepoint itself was refused: nothing was inserted
+            return Outcome.UNSUPPORTED;
+        }
+    }
+
+    private static Statements statements(Connection connection) throws SQLException {
+        if (!decided) {
+            String product = connection.getMetaData().getDatabaseProductName();
+            statements = switch (product == null ? "" : product) {
+                case "PostgreSQL", "MySQL", "MariaDB" ->
+                    new Statements("SAVEPOINT " + NAME, "ROLLBACK TO SAVEPOINT " + NAME, "RELEASE SAVEPOINT " + NAME);
+                // H2 has no RELEASE: the savepoint ends with the transaction
+                case "H2" -> new Statements("SAVEPOINT " + NAME, "ROLLBACK TO SAVEPOINT " + NAME, null);
+                default -> null;
+            };
+            decided = true;
+        }
+        return statements;
+    }
+}
