@@ -4,8 +4,8 @@ package dev.ciamkit.ekyc.sandbox;
  * How one operation misbehaves; a null component takes the value of the sandbox-wide setting.
  *
  * @param latencyMs how long each request waits before it is answered
- * @param failureRate the share of requests that fail, 0 to 1, spread evenly and deterministically (0.25: the 4th,
- *     8th, ... request)
+ * @param failureRate the share of requests that fail, 0 to 1, spread evenly and deterministically (0.25: the 1st,
+ *     5th, 9th, ... request)
  * @param failStatus the HTTP status of a failed request (400 to 599)
  * @param malformed a failed request gets 200 with a body that is not JSON instead of {@code failStatus}
  */

@@ -24,7 +24,7 @@ public final class SandboxMain {
                                               else ciamkit-sandbox-key)
               --latency-ms <n>                wait before every answer
               --latency-ms.<method> <n>       the same for one method: ocr, verify, face, transfer, confirm
-              --failure-rate <0..1>           share of requests that fail (deterministic: 0.25 = every 4th)
+              --failure-rate <0..1>           share of requests that fail (deterministic: 0.5 = 1st, 3rd, ...)
               --failure-rate.<method> <0..1>  the same for one method
               --fail-status <400..599>        status of a failed request (default 503)
               --unmarked reject|<person>      what an image without a marker shows (default reject)

@@ -22,19 +22,28 @@ class FailurePlanTest {
 
     @Test
     void a_rate_fails_evenly_spread_requests() {
-        assertThat(failing(SandboxOperation.OCR, 0.25, 12)).containsExactly(4, 8, 12);
-        assertThat(failing(SandboxOperation.FACE, 0.5, 6)).containsExactly(2, 4, 6);
+        assertThat(failing(SandboxOperation.OCR, 0.25, 12)).containsExactly(1, 5, 9);
+        assertThat(failing(SandboxOperation.FACE, 0.5, 6)).containsExactly(1, 3, 5);
         assertThat(failing(SandboxOperation.VERIFY, 1, 3)).containsExactly(1, 2, 3);
         assertThat(failing(SandboxOperation.CONFIRM, 0, 100)).isEmpty();
     }
 
     @Test
+    void a_rate_without_an_exact_binary_form_still_fails_exactly_its_share() {
+        assertThat(failing(SandboxOperation.OCR, 0.7, 10)).hasSize(7).containsExactly(1, 2, 3, 5, 6, 8, 9);
+        assertThat(failing(SandboxOperation.FACE, 0.1, 30)).containsExactly(1, 11, 21);
+    }
+
+    @Test
     void each_operation_counts_on_its_own_and_a_reset_starts_again() {
         failing(SandboxOperation.OCR, 0.5, 1);
-        assertThat(failing(SandboxOperation.TRANSFER, 0.5, 2)).containsExactly(2);
+        assertThat(failing(SandboxOperation.TRANSFER, 0.5, 2)).containsExactly(1);
+        assertThat(failing(SandboxOperation.OCR, 0.5, 2))
+                .as("the 2nd and 3rd of OCR")
+                .containsExactly(2);
 
         plan.reset();
 
-        assertThat(failing(SandboxOperation.OCR, 0.5, 2)).containsExactly(2);
+        assertThat(failing(SandboxOperation.OCR, 0.5, 2)).containsExactly(1);
     }
 }
