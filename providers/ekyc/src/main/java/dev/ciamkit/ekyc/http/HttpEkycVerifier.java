@@ -185,8 +185,11 @@ final class HttpEkycVerifier implements EkycVerifier {
         return result;
     }
 
+    /** Vendor trouble at WARN; an open breaker's refusals at DEBUG (its opening was the WARN), so an outage cannot flood. */
     private void log(VerificationResult result, int attempts) {
-        if (result.status() == VerificationStatus.UNAVAILABLE || result.status() == VerificationStatus.TIMEOUT) {
+        boolean trouble =
+                result.status() == VerificationStatus.UNAVAILABLE || result.status() == VerificationStatus.TIMEOUT;
+        if (trouble && result.reason() != EkycReason.CIRCUIT_OPEN) {
             LOG.warnf(
                     "CIAM Kit eKYC: %s %s %s (%s) after %d ms, %d attempt(s)",
                     config.vendor(),
