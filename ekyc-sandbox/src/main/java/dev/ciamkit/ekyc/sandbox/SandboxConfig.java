@@ -1,6 +1,5 @@
 package dev.ciamkit.ekyc.sandbox;
 
-import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
 
@@ -77,14 +76,6 @@ public record SandboxConfig(
                 own.failureRate() != null ? own.failureRate() : failureRate,
                 own.failStatus() != null ? own.failStatus() : failStatus,
                 own.malformed() != null ? own.malformed() : malformed);
-    }
-
-    Map<SandboxOperation, Effective> effectiveAll() {
-        Map<SandboxOperation, Effective> all = new EnumMap<>(SandboxOperation.class);
-        for (SandboxOperation operation : SandboxOperation.values()) {
-            all.put(operation, effective(operation));
-        }
-        return all;
     }
 
     static void check(Long latencyMs, Double failureRate, Integer failStatus) {
