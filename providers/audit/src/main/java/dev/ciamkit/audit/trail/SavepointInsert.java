@@ -38,6 +38,7 @@ public final class SavepointInsert {
     private static final String INSERT = "insert into %s (ID, REALM_ID, CREATED_AT, KIND, EVENT_TYPE, OUTCOME,"
             + " USER_ID, CLIENT_ID, IP_ADDRESS, ERROR_CODE, BODY, INSERT_MAC) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String NAME = "CIAMKIT_AUDIT";
+    private static final int PIPELINED_ROWS = 100;
 
     /** The savepoint statements of the server's database, decided at its first batch (null: none known). */
     private static volatile Statements statements;
@@ -46,7 +47,8 @@ public final class SavepointInsert {
 
     private SavepointInsert() {}
 
-    private record Statements(String set, String rollback, String release) {}
+    /** {@code pipelined}: the driver sends several statements of one prepared statement in one round trip. */
+    private record Statements(String set, String rollback, String release, boolean pipelined) {}
 
     public static Outcome insert(KeycloakSession session, List<AuditEntry> entries) {
         if (entries.isEmpty()) {
@@ -74,6 +76,10 @@ public final class SavepointInsert {
             }
         } catch (SQLException e) {
             return Outcome.UNSUPPORTED;
+        }
+        // a partial import's thousands of rows stay under PostgreSQL's 65 535 parameters per statement as a batch
+        if (known.pipelined() && rows.size() <= PIPELINED_ROWS) {
+            return pipelined(connection, known, sql, rows);
         }
         try (Statement statement = connection.createStatement()) {
             statement.execute(known.set());
@@ -116,14 +122,61 @@ public final class SavepointInsert {
         }
     }
 
+    /** Savepoint, one multi-row insert and release as one prepared statement: one round trip when all goes well. */
+    private static Outcome pipelined(
+            Connection connection, Statements known, String sql, List<AuditRecordEntity> rows) {
+        String values = sql.substring(sql.indexOf(" values ") + " values ".length());
+        StringBuilder all = new StringBuilder(known.set())
+                .append("; ")
+                .append(sql, 0, sql.indexOf(" values "))
+                .append(" values ");
+        for (int i = 0; i < rows.size(); i++) {
+            all.append(i == 0 ? "" : ", ").append(values);
+        }
+        all.append("; ").append(known.release());
+        try (PreparedStatement batch = connection.prepareStatement(all.toString())) {
+            int p = 1;
+            for (AuditRecordEntity row : rows) {
+                batch.setString(p++, row.getId());
+                batch.setString(p++, row.getRealmId());
+                batch.setLong(p++, row.getCreatedAt());
+                batch.setString(p++, row.getKind());
+                batch.setString(p++, row.getEventType());
+                batch.setString(p++, row.getOutcome());
+                batch.setString(p++, row.getUserId());
+                batch.setString(p++, row.getClientId());
+                batch.setString(p++, row.getIpAddress());
+                batch.setString(p++, row.getErrorCode());
+                batch.setString(p++, row.getBody());
+                batch.setString(p++, row.getInsertMac());
+            }
+            batch.execute();
+            return Outcome.INSERTED;
+        } catch (SQLException | RuntimeException refused) {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute(known.rollback());
+                return Outcome.REFUSED;
+            } catch (SQLException e) {
+                // no savepoint to go back to (it was the savepoint that failed) or the transaction is gone
+                return Outcome.BROKEN;
+            }
+        }
+    }
+
     private static Statements statements(Connection connection) throws SQLException {
         if (!decided) {
             String product = connection.getMetaData().getDatabaseProductName();
             statements = switch (product == null ? "" : product) {
-                case "PostgreSQL", "MySQL", "MariaDB" ->
-                    new Statements("SAVEPOINT " + NAME, "ROLLBACK TO SAVEPOINT " + NAME, "RELEASE SAVEPOINT " + NAME);
+                // pgjdbc sends the statements of one prepared statement together: savepoint, insert and release in
+                // one round trip, where each costs a context switch to the database on a busy machine
+                case "PostgreSQL" ->
+                    new Statements(
+                            "SAVEPOINT " + NAME, "ROLLBACK TO SAVEPOINT " + NAME, "RELEASE SAVEPOINT " + NAME, true);
+                case "MySQL", "MariaDB" ->
+                    new Statements(
+                            "SAVEPOINT " + NAME, "ROLLBACK TO SAVEPOINT " + NAME, "RELEASE SAVEPOINT " + NAME, false);
                 // H2 has no RELEASE: the savepoint ends with the transaction
-                case "H2" -> new Statements("SAVEPOINT " + NAME, "ROLLBACK TO SAVEPOINT " + NAME, null);
+                case "H2" -> new Statements("SAVEPOINT " + NAME, "ROLLBACK TO SAVEPOINT " + NAME, null, false);
                 default -> null;
             };
             decided = true;
