@@ -38,7 +38,7 @@ public final class SavepointInsert {
     private static final String INSERT = "insert into %s (ID, REALM_ID, CREATED_AT, KIND, EVENT_TYPE, OUTCOME,"
             + " USER_ID, CLIENT_ID, IP_ADDRESS, ERROR_CODE, BODY, INSERT_MAC) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String NAME = "CIAMKIT_AUDIT";
-    private static final int PIPELINED_ROWS = 100;
+    private static final int PIPELINED_ROWS = 4;
 
     /** The savepoint statements of the server's database, decided at its first batch (null: none known). */
     private static volatile Statements statements;
@@ -77,7 +77,8 @@ public final class SavepointInsert {
         } catch (SQLException e) {
             return Outcome.UNSUPPORTED;
         }
-        // a partial import's thousands of rows stay under PostgreSQL's 65 535 parameters per statement as a batch
+        // a request's one or two records; a partial import's thousands go as a JDBC batch (one SQL text per row
+        // count up to this one in the driver's statement cache, not thousands)
         if (known.pipelined() && rows.size() <= PIPELINED_ROWS) {
             return pipelined(connection, known, sql, rows);
         }
@@ -112,7 +113,13 @@ public final class SavepointInsert {
                 try {
                     statement.execute(known.release());
                 } catch (SQLException e) {
-                    // inserted; the savepoint ends with the transaction anyway
+                    // a failed statement may have ended what the transaction can do (PostgreSQL): back to the savepoint
+                    try {
+                        statement.execute(known.rollback());
+                        return Outcome.REFUSED;
+                    } catch (SQLException lost) {
+                        return Outcome.BROKEN;
+                    }
                 }
             }
             return Outcome.INSERTED;
@@ -122,14 +129,22 @@ public final class SavepointInsert {
         }
     }
 
-    /** Savepoint, one multi-row insert and release as one prepared statement: one round trip when all goes well. */
+    /**
+     * The savepoint, then one multi-row insert and the release as one prepared statement: two round trips when all goes
+     * well, where a savepoint, a batch and a release took three.
+     */
     private static Outcome pipelined(
             Connection connection, Statements known, String sql, List<AuditRecordEntity> rows) {
         String values = sql.substring(sql.indexOf(" values ") + " values ".length());
-        StringBuilder all = new StringBuilder(known.set())
-                .append("; ")
-                .append(sql, 0, sql.indexOf(" values "))
-                .append(" values ");
+        // the savepoint on its own first: a driver that sets savepoints of its own (pgjdbc's autosave) sets them
+        // before each statement, so after ours, and a rollback to its own never removes ours
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(known.set());
+        } catch (SQLException e) {
+            // on PostgreSQL a refused SAVEPOINT means the request's transaction is already lost
+            return Outcome.BROKEN;
+        }
+        StringBuilder all = new StringBuilder(sql.substring(0, sql.indexOf(" values "))).append(" values ");
         for (int i = 0; i < rows.size(); i++) {
             all.append(i == 0 ? "" : ", ").append(values);
         }
