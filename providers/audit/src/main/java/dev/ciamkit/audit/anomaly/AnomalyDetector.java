@@ -5,13 +5,12 @@ import dev.ciamkit.audit.config.AuditRealmConfig;
 import dev.ciamkit.audit.trail.AuditRecordEntity;
 import dev.ciamkit.audit.trail.AuditTrail;
 import dev.ciamkit.common.blocklist.AddressBlocklist;
+import dev.ciamkit.common.task.NodeRun;
 import jakarta.persistence.EntityManager;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.ReentrantLock;
 import org.jboss.logging.Logger;
 import org.keycloak.cluster.ClusterProvider;
 import org.keycloak.cluster.ExecutionResult;
@@ -40,8 +39,7 @@ public final class AnomalyDetector {
     private static final Logger LOG = Logger.getLogger(AnomalyDetector.class);
 
     private final KeycloakSessionFactory factory;
-    private static final int ADMIN_WAIT_SECONDS = 10;
-    private final ReentrantLock onThisNode = new ReentrantLock();
+    private final NodeRun onThisNode = new NodeRun();
     private final int batch;
     private final int lockSeconds;
 
@@ -53,32 +51,12 @@ public final class AnomalyDetector {
 
     /** Evaluates what is waiting, unless another node is at it; returns how many findings this call reported. */
     public int runNow() {
-        // a call of an admin endpoint waits a little for this node's scheduled run to end, then runs: "now" means
-        // now; never a queue of waiting requests behind a long run (0: not run)
-        try {
-            if (!onThisNode.tryLock(ADMIN_WAIT_SECONDS, TimeUnit.SECONDS)) {
-                return 0;
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return 0;
-        }
-        try {
-            return run();
-        } finally {
-            onThisNode.unlock();
-        }
+        return onThisNode.now(this::run);
     }
 
-    /** The scheduled run: skipped when this node is already evaluating (an admin endpoint's call). */
+    /** The scheduled run: skipped when this node is already running (an admin endpoint's call). */
     public void runScheduled() {
-        if (onThisNode.tryLock()) {
-            try {
-                run();
-            } finally {
-                onThisNode.unlock();
-            }
-        }
+        onThisNode.scheduled(this::run);
     }
 
     private int run() {

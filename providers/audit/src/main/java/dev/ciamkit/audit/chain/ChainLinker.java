@@ -6,6 +6,7 @@ import dev.ciamkit.audit.trail.AuditRecordEntity;
 import dev.ciamkit.audit.trail.AuditTrail;
 import dev.ciamkit.common.crypto.spi.EnvelopeProvider;
 import dev.ciamkit.common.outbox.Outbox;
+import dev.ciamkit.common.task.NodeRun;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Metrics;
 import jakarta.persistence.EntityManager;
@@ -14,8 +15,6 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.ReentrantLock;
 import org.hibernate.Session;
 import org.jboss.logging.Logger;
 import org.keycloak.cluster.ClusterProvider;
@@ -42,8 +41,7 @@ public final class ChainLinker {
     private static final int JDBC_BATCH = 500;
 
     private final KeycloakSessionFactory factory;
-    private static final int ADMIN_WAIT_SECONDS = 10;
-    private final ReentrantLock onThisNode = new ReentrantLock();
+    private final NodeRun onThisNode = new NodeRun();
     private final int batch;
     private final int lockSeconds;
     private final Counter linked = Counter.builder("ciamkit.audit.linked")
@@ -64,32 +62,12 @@ public final class ChainLinker {
 
     /** Links what is waiting, unless another node is linking; returns how many records this call linked. */
     public int linkNow() {
-        // a call of an admin endpoint waits a little for this node's scheduled run to end, then runs: "now" means
-        // now; never a queue of waiting requests behind a long run (0: not run)
-        try {
-            if (!onThisNode.tryLock(ADMIN_WAIT_SECONDS, TimeUnit.SECONDS)) {
-                return 0;
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return 0;
-        }
-        try {
-            return run();
-        } finally {
-            onThisNode.unlock();
-        }
+        return onThisNode.now(this::run);
     }
 
-    /** The scheduled run: skipped when this node is already linking (an admin endpoint's call). */
+    /** The scheduled run: skipped when this node is already running (an admin endpoint's call). */
     public void linkScheduled() {
-        if (onThisNode.tryLock()) {
-            try {
-                run();
-            } finally {
-                onThisNode.unlock();
-            }
-        }
+        onThisNode.scheduled(this::run);
     }
 
     private int run() {

@@ -86,18 +86,7 @@ public final class SavepointInsert {
             statement.execute(known.set());
             try (PreparedStatement insert = connection.prepareStatement(sql)) {
                 for (AuditRecordEntity row : rows) {
-                    insert.setString(1, row.getId());
-                    insert.setString(2, row.getRealmId());
-                    insert.setLong(3, row.getCreatedAt());
-                    insert.setString(4, row.getKind());
-                    insert.setString(5, row.getEventType());
-                    insert.setString(6, row.getOutcome());
-                    insert.setString(7, row.getUserId());
-                    insert.setString(8, row.getClientId());
-                    insert.setString(9, row.getIpAddress());
-                    insert.setString(10, row.getErrorCode());
-                    insert.setString(11, row.getBody());
-                    insert.setString(12, row.getInsertMac());
+                    bind(insert, 1, row);
                     insert.addBatch();
                 }
                 insert.executeBatch();
@@ -150,20 +139,9 @@ public final class SavepointInsert {
         }
         all.append("; ").append(known.release());
         try (PreparedStatement batch = connection.prepareStatement(all.toString())) {
-            int p = 1;
+            int first = 1;
             for (AuditRecordEntity row : rows) {
-                batch.setString(p++, row.getId());
-                batch.setString(p++, row.getRealmId());
-                batch.setLong(p++, row.getCreatedAt());
-                batch.setString(p++, row.getKind());
-                batch.setString(p++, row.getEventType());
-                batch.setString(p++, row.getOutcome());
-                batch.setString(p++, row.getUserId());
-                batch.setString(p++, row.getClientId());
-                batch.setString(p++, row.getIpAddress());
-                batch.setString(p++, row.getErrorCode());
-                batch.setString(p++, row.getBody());
-                batch.setString(p++, row.getInsertMac());
+                first = bind(batch, first, row);
             }
             batch.execute();
             return Outcome.INSERTED;
@@ -176,6 +154,24 @@ public final class SavepointInsert {
                 return Outcome.BROKEN;
             }
         }
+    }
+
+    /** Binds a row's 12 values from parameter {@code first} on; returns the next parameter's index. */
+    private static int bind(PreparedStatement insert, int first, AuditRecordEntity row) throws SQLException {
+        int p = first;
+        insert.setString(p++, row.getId());
+        insert.setString(p++, row.getRealmId());
+        insert.setLong(p++, row.getCreatedAt());
+        insert.setString(p++, row.getKind());
+        insert.setString(p++, row.getEventType());
+        insert.setString(p++, row.getOutcome());
+        insert.setString(p++, row.getUserId());
+        insert.setString(p++, row.getClientId());
+        insert.setString(p++, row.getIpAddress());
+        insert.setString(p++, row.getErrorCode());
+        insert.setString(p++, row.getBody());
+        insert.setString(p++, row.getInsertMac());
+        return p;
     }
 
     private static Statements statements(Connection connection) throws SQLException {
