@@ -72,6 +72,8 @@ public final class KeycloakServer implements AutoCloseable {
             options.addAll(SiemReceivers.serverOptions());
             // the anomaly webhook AnomalyIT receives: the platform allows its host
             options.add("--spi-ciamkit-outbox-handler--ciamkit-anomaly--webhook-hosts=127.0.0.1");
+            // the eKYC gateway: the sandbox, started before the server
+            options.addAll(EkycGateway.serverOptions());
             process = ServerProcess.start("Keycloak", home, options, MANAGEMENT_URL, log);
         } catch (IOException | InterruptedException | RuntimeException e) {
             database.close();

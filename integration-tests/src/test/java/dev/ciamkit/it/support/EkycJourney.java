@@ -1,0 +1,53 @@
+package dev.ciamkit.it.support;
+
+import dev.ciamkit.ekyc.sandbox.EkycSandbox;
+import dev.ciamkit.ekyc.sandbox.TestImages;
+import dev.ciamkit.it.pages.EkycPage;
+import dev.ciamkit.it.support.TestUsers.TestUser;
+import java.util.List;
+import java.util.Map;
+import org.keycloak.representations.idm.CredentialRepresentation;
+import org.keycloak.representations.idm.EventRepresentation;
+
+/** Steps of the eKYC pages that several tests take, and what they read of the server afterwards. */
+public final class EkycJourney {
+
+    public static final String REQUIRED_ACTION = "ciamkit-ekyc-verify";
+    public static final String CREDENTIAL_TYPE = "ciamkit-ekyc";
+    public static final String BANK = "004";
+    public static final String ACCOUNT = "1234567890123";
+
+    private EkycJourney() {}
+
+    /** Application-initiated verification: the demo app asks for the required action; the user signs in. */
+    public static EkycPage.IdPage startVerification(Browser browser, TestRealm realm, TestUser user) {
+        new OtpJourney(browser, realm.name())
+                .start(Map.of("kc_action", REQUIRED_ACTION))
+                .password(user.username());
+        return new EkycPage.IdPage(browser);
+    }
+
+    /** From the ID page to the confirm page with Hong Gildong's ID. */
+    public static EkycPage.ConfirmPage sendHongsId(Browser browser, EkycPage.IdPage page) {
+        page.send(EkycGateway.image(TestImages.ID_HONG));
+        return new EkycPage.ConfirmPage(browser);
+    }
+
+    /** From the code page: the memo code the sandbox put in the deposit. */
+    public static String memoCode() {
+        return EkycSandbox.memoCode(BANK, ACCOUNT);
+    }
+
+    public static List<CredentialRepresentation> verifications(TestRealm realm, TestUser user) {
+        return realm.resource().users().get(user.id()).credentials().stream()
+                .filter(c -> CREDENTIAL_TYPE.equals(c.getType()))
+                .toList();
+    }
+
+    /** The user's events with this error code, newest first. */
+    public static List<EventRepresentation> errors(TestRealm realm, TestUser user, String error) {
+        return realm.resource().getEvents(null, null, user.id(), null, null, null, 0, 500).stream()
+                .filter(e -> error.equals(e.getError()))
+                .toList();
+    }
+}

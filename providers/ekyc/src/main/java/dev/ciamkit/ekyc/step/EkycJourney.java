@@ -1,0 +1,151 @@
+package dev.ciamkit.ekyc.step;
+
+import dev.ciamkit.common.metrics.FactorMetrics;
+import dev.ciamkit.ekyc.spi.EkycVerifier;
+import dev.ciamkit.ekyc.step.EkycProgress.Stage;
+import dev.ciamkit.ekyc.vault.CompletedVerification;
+import dev.ciamkit.ekyc.vault.EkycMethod;
+import dev.ciamkit.ekyc.vault.EkycVault;
+import dev.ciamkit.ekyc.vault.MethodResult;
+import dev.ciamkit.ekyc.vault.Verification;
+import dev.ciamkit.ekyc.vault.VerifiedPerson;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.keycloak.models.utils.FormMessage;
+import org.keycloak.models.utils.KeycloakModelUtils;
+
+/**
+ * One user's way through the eKYC pages, shared by the step-up authenticator and the required action: it says what
+ * to show or that the user is verified; its caller turns that into a flow call. State between pages is the sealed
+ * {@link EkycProgress}; nothing is stored in the vault before the policy is met.
+ */
+final class EkycJourney {
+
+    static final String METHODS_DETAIL = "ekyc_methods";
+
+    private final EkycHost host;
+    private final EkycPolicy policy;
+    private final EkycPages pages;
+    private final ProgressStore store;
+    private final EkycChecks checks;
+
+    EkycJourney(EkycHost host, EkycPolicy policy, EkycOrchestrator orchestrator) {
+        this.host = host;
+        this.policy = policy;
+        this.pages = new EkycPages(policy);
+        this.store = new ProgressStore(host.session(), host.authSession());
+        EkycVerifier verifier = host.session().getProvider(EkycVerifier.class);
+        this.checks = new EkycChecks(host, policy, pages, store, verifier, orchestrator, this);
+    }
+
+    /** The first visit: nothing to do for a user whose verification is still valid, else the current page. */
+    StepOutcome begin() {
+        Optional<Verification> current = EkycVault.of(host.session()).current(host.realm(), host.user(), Instant.now());
+        if (current.isPresent()
+                && current.get().methods().stream().filter(policy::allows).count() >= policy.required()) {
+            store.clear();
+            host.event().detail(METHODS_DETAIL, wires(current.get().methods()));
+            return new StepOutcome.Done(current.get());
+        }
+        return show(progress(), List.of(), null);
+    }
+
+    /** A posted page. */
+    StepOutcome submit() {
+        FormInput input = FormInput.of(host.session().getContext().getHttpRequest());
+        EkycProgress progress = progress();
+        if (input.has(EkycPages.RESTART)) {
+            store.clear();
+            return show(EkycProgress.start(Instant.now()), List.of(), null);
+        }
+        return switch (progress.stage()) {
+            case ID -> checks.readId(input, progress);
+            case CONFIRM -> checks.confirm(input, progress);
+            case ACCOUNT -> checks.account(input, progress);
+            case CODE -> checks.code(input, progress);
+        };
+    }
+
+    /** After a method passed or was lost: done, the next method's page, or the end of this attempt. */
+    StepOutcome advance(EkycProgress progress) {
+        Set<EkycMethod> passed = progress.passedMethods();
+        if (policy.metBy(passed)) {
+            return complete(progress);
+        }
+        Set<EkycMethod> lost = progress.lostMethods();
+        if (!policy.reachable(passed, lost) || lost.contains(EkycMethod.ID_DOCUMENT)) {
+            store.clear();
+            Events.error(host, EkycErrors.POLICY_UNREACHABLE, null);
+            return new StepOutcome.Failed(pages.ended(host.form(), "ciamkitEkycPolicyUnreachable"));
+        }
+        Stage next = pages.offers(EkycMethod.FACE_MATCH, passed, lost) ? Stage.CONFIRM : Stage.ACCOUNT;
+        EkycProgress moved = progress.at(next);
+        store.save(moved);
+        return show(moved, List.of(), null);
+    }
+
+    StepOutcome show(EkycProgress progress, List<FormMessage> errors, String message) {
+        return new StepOutcome.Page(page(progress, errors, message));
+    }
+
+    /** Saves the progress and renders its page. */
+    jakarta.ws.rs.core.Response page(EkycProgress progress, List<FormMessage> errors, String message) {
+        store.save(progress);
+        return pages.show(host.form(), progress, errors, message);
+    }
+
+    /** Counts the attempt in its own transaction, so it holds even if this request fails, across nodes. */
+    boolean attemptAllowed() {
+        int[] count = new int[1];
+        KeycloakModelUtils.runJobInTransaction(host.session().getKeycloakSessionFactory(), session -> {
+            session.getContext().setRealm(session.realms().getRealm(host.realm().getId()));
+            count[0] = EkycVault.of(session)
+                    .countAttempt(
+                            session.getContext().getRealm(),
+                            session.users()
+                                    .getUserById(
+                                            session.getContext().getRealm(),
+                                            host.user().getId()),
+                            LocalDate.now(ZoneOffset.UTC));
+        });
+        return count[0] <= policy.attemptsPerDay();
+    }
+
+    private StepOutcome complete(EkycProgress progress) {
+        long started = FactorMetrics.start();
+        EkycProgress.Person person = progress.person();
+        List<MethodResult> methods =
+                progress.passed().stream().map(EkycProgress.Passed::result).toList();
+        CompletedVerification done = new CompletedVerification(
+                methods,
+                new VerifiedPerson(
+                        person.type(),
+                        person.familyName(),
+                        person.givenName(),
+                        LocalDate.parse(person.birthDate()),
+                        person.idNumber()),
+                Instant.ofEpochMilli(progress.startedAt()),
+                Instant.now(),
+                policy.keepImages() ? store.image(ProgressStore.ID_IMAGE) : Optional.empty(),
+                policy.keepImages() ? store.image(ProgressStore.SELFIE) : Optional.empty());
+        Verification verification =
+                EkycVault.of(host.session()).record(host.realm(), host.user(), done, policy.validity());
+        store.clear();
+        host.event().detail(METHODS_DETAIL, wires(verification.methods()));
+        FactorMetrics.global()
+                .record(FactorMetrics.Factor.EKYC, FactorMetrics.Outcome.SUCCESS, host.session(), started);
+        return new StepOutcome.Done(verification);
+    }
+
+    private EkycProgress progress() {
+        return store.progress().orElseGet(() -> EkycProgress.start(Instant.now()));
+    }
+
+    private static String wires(List<EkycMethod> methods) {
+        return String.join(",", methods.stream().map(EkycMethod::wire).toList());
+    }
+}
