@@ -126,4 +126,14 @@ public final class VaultStore {
         verified.forEach(r -> withdraw(r, nowMillis));
         return verified.size();
     }
+
+    /** The images a record keeps, without their bytes: kind, media type, created at (millis). */
+    public List<Object[]> evidenceOf(String recordId) {
+        return em.createQuery(
+                        "select e.kind, e.mediaType, e.createdAt from EkycEvidenceEntity e where e.recordId = :record"
+                                + " order by e.kind",
+                        Object[].class)
+                .setParameter("record", recordId)
+                .getResultList();
+    }
 }
