@@ -1,35 +1,129 @@
 package dev.ciamkit.ekyc.vault;
 
+import dev.ciamkit.common.crypto.spi.EnvelopeProvider;
+import dev.ciamkit.ekyc.credential.EkycCredentialModel;
+import dev.ciamkit.ekyc.credential.EkycCredentials;
+import dev.ciamkit.ekyc.spi.EkycImage;
+import dev.ciamkit.ekyc.vault.jpa.AttemptCounter;
+import dev.ciamkit.ekyc.vault.jpa.EkycEvidenceEntity;
+import dev.ciamkit.ekyc.vault.jpa.EkycRecordEntity;
+import dev.ciamkit.ekyc.vault.jpa.VaultStore;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import org.keycloak.common.util.Time;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
+import org.keycloak.models.utils.KeycloakModelUtils;
 
-/** Placeholder until the JPA vault lands. */
+/** The vault on Keycloak's database (tables {@code CIAMKIT_EKYC_*}), in the session's transaction. */
 final class JpaEkycVault implements EkycVault {
 
-    JpaEkycVault(KeycloakSession session) {}
+    private final KeycloakSession session;
+
+    JpaEkycVault(KeycloakSession session) {
+        this.session = session;
+    }
 
     @Override
     public Optional<Verification> current(RealmModel realm, UserModel user, Instant now) {
-        throw new UnsupportedOperationException("not yet");
+        return store().validOf(realm.getId(), user.getId(), now.toEpochMilli()).stream()
+                .filter(r -> EkycCredentials.exists(user, r.getCredentialId()))
+                .map(Records::verification)
+                .flatMap(Optional::stream)
+                .findFirst();
     }
 
     @Override
     public Verification record(RealmModel realm, UserModel user, CompletedVerification done, Duration validity) {
-        throw new UnsupportedOperationException("not yet");
+        Objects.requireNonNull(validity, "validity");
+        if (done.methods().isEmpty()) {
+            throw new IllegalArgumentException("a verification needs at least one method");
+        }
+        VaultStore store = store();
+        EnvelopeProvider envelope = envelope();
+        VerifiedPerson person = done.person();
+        String id = KeycloakModelUtils.generateId();
+        String hashInput = IdNumbers.hashInput(person.documentType(), person.idNumber());
+        long now = Time.currentTimeMillis();
+
+        // the newest verification replaces the user's earlier ones: their sealed names and images go now
+        store.withdrawUser(realm.getId(), user.getId(), now);
+        List<EkycRecordEntity> others = Duplicates.othersOf(
+                user.getId(),
+                store.withHash(realm.getId(), envelope.identifierCandidates(IdNumbers.HASH_PURPOSE, hashInput)));
+        others.forEach(r -> r.setDuplicate(true));
+
+        List<EkycMethod> methods = Records.methods(Records.methods(done.methods()));
+        String credentialId = EkycCredentials.replace(user, EkycCredentialModel.create(id, methods, done.completedAt()))
+                .getId();
+
+        EkycRecordEntity r = new EkycRecordEntity();
+        r.setId(id);
+        r.setRealmId(realm.getId());
+        r.setUserId(user.getId());
+        r.setStatus(EkycRecordEntity.VERIFIED);
+        r.setMethods(Records.methods(done.methods()));
+        r.setVendorRefs(VendorRefs.write(done.methods()));
+        r.setDocumentType(person.documentType().name());
+        r.setIdHash(envelope.hashIdentifier(IdNumbers.HASH_PURPOSE, hashInput));
+        r.setIdMasked(IdNumbers.mask(person.documentType(), person.idNumber()));
+        r.setPersonSealed(SealedPerson.seal(envelope, realm.getId(), id, person));
+        r.setStartedAt(done.startedAt().toEpochMilli());
+        r.setVerifiedAt(done.completedAt().toEpochMilli());
+        r.setValidUntil(done.completedAt().plus(validity).toEpochMilli());
+        r.setDuplicate(!others.isEmpty());
+        r.setCredentialId(credentialId);
+        r.setCreatedAt(now);
+        store.persist(r);
+        done.idImage()
+                .ifPresent(image -> store.persist(evidence(envelope, r, EkycEvidenceEntity.ID_IMAGE, image, now)));
+        done.selfie().ifPresent(image -> store.persist(evidence(envelope, r, EkycEvidenceEntity.SELFIE, image, now)));
+        return Records.verification(r).orElseThrow();
     }
 
     @Override
     public Optional<VerifiedClaims> claims(RealmModel realm, Verification verification) {
-        throw new UnsupportedOperationException("not yet");
+        return store().find(realm.getId(), verification.id())
+                .filter(r -> r.getUserId().equals(verification.userId()))
+                .flatMap(r -> Records.claims(envelope(), r));
     }
 
     @Override
     public int countAttempt(RealmModel realm, UserModel user, LocalDate day) {
-        throw new UnsupportedOperationException("not yet");
+        return AttemptCounter.of(session.getKeycloakSessionFactory())
+                .increment(realm.getId(), user.getId(), day.toEpochDay());
+    }
+
+    static String evidenceContext(String realmId, String recordId, String kind) {
+        return "ekyc-evidence:" + realmId + ':' + recordId + ':' + kind;
+    }
+
+    private static EkycEvidenceEntity evidence(
+            EnvelopeProvider envelope, EkycRecordEntity r, String kind, EkycImage image, long now) {
+        byte[] plain = image.bytes();
+        String sealed = envelope.seal(plain, evidenceContext(r.getRealmId(), r.getId(), kind));
+        java.util.Arrays.fill(plain, (byte) 0);
+        EkycEvidenceEntity e = new EkycEvidenceEntity();
+        e.setId(KeycloakModelUtils.generateId());
+        e.setRecordId(r.getId());
+        e.setKind(kind);
+        e.setSealed(sealed.getBytes(StandardCharsets.US_ASCII));
+        e.setMediaType(image.mediaType().length() > 64 ? "application/octet-stream" : image.mediaType());
+        e.setCreatedAt(now);
+        return e;
+    }
+
+    private VaultStore store() {
+        return VaultStore.of(session);
+    }
+
+    private EnvelopeProvider envelope() {
+        return session.getProvider(EnvelopeProvider.class);
     }
 }

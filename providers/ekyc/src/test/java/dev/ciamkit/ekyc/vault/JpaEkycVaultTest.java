@@ -1,0 +1,249 @@
+package dev.ciamkit.ekyc.vault;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.contains;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.BDDMockito.given;
+import static org.mockito.Mockito.RETURNS_SELF;
+import static org.mockito.Mockito.atLeastOnce;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verify;
+
+import dev.ciamkit.common.crypto.spi.EnvelopeProvider;
+import dev.ciamkit.ekyc.credential.EkycCredentialModel;
+import dev.ciamkit.ekyc.spi.EkycImage;
+import dev.ciamkit.ekyc.spi.IdDocumentType;
+import dev.ciamkit.ekyc.vault.jpa.EkycEvidenceEntity;
+import dev.ciamkit.ekyc.vault.jpa.EkycRecordEntity;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+import jakarta.persistence.TypedQuery;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.keycloak.connections.jpa.JpaConnectionProvider;
+import org.keycloak.credential.CredentialModel;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.SubjectCredentialManager;
+import org.keycloak.models.UserModel;
+import org.mockito.ArgumentCaptor;
+
+class JpaEkycVaultTest {
+
+    private static final Instant DONE = Instant.parse("2026-11-25T10:00:00Z");
+    private static final byte[] SELFIE = "selfie-bytes-0123456789".getBytes(StandardCharsets.US_ASCII);
+
+    private final KeycloakSession session = mock(KeycloakSession.class);
+    private final EntityManager em = mock(EntityManager.class);
+    private final TestEnvelope keys = new TestEnvelope();
+    private final RealmModel realm = mock(RealmModel.class);
+    private final UserModel user = mock(UserModel.class);
+    private final SubjectCredentialManager credentials = mock(SubjectCredentialManager.class);
+
+    @SuppressWarnings("unchecked")
+    private final TypedQuery<EkycRecordEntity> sameHash = mock(TypedQuery.class, RETURNS_SELF);
+
+    @SuppressWarnings("unchecked")
+    private final TypedQuery<EkycRecordEntity> others = mock(TypedQuery.class, RETURNS_SELF);
+
+    private final JpaEkycVault vault = new JpaEkycVault(session);
+
+    @BeforeEach
+    void wire() {
+        JpaConnectionProvider jpa = mock(JpaConnectionProvider.class);
+        given(session.getProvider(JpaConnectionProvider.class)).willReturn(jpa);
+        given(jpa.getEntityManager()).willReturn(em);
+        given(session.getProvider(EnvelopeProvider.class)).willReturn(keys);
+        given(realm.getId()).willReturn("realm-1");
+        given(user.getId()).willReturn("user-1");
+        given(user.credentialManager()).willReturn(credentials);
+        given(em.createQuery(contains("r.idHash in"), eq(EkycRecordEntity.class)))
+                .willReturn(sameHash);
+        given(em.createQuery(contains("r.status = :status"), eq(EkycRecordEntity.class)))
+                .willReturn(others);
+        given(em.createQuery(anyString())).willReturn(mock(Query.class, RETURNS_SELF));
+    }
+
+    private CompletedVerification done(boolean keepSelfie) {
+        return new CompletedVerification(
+                List.of(
+                        new MethodResult(EkycMethod.ID_DOCUMENT, Optional.of("ocr-77"), OptionalDouble.empty(), DONE),
+                        new MethodResult(EkycMethod.FACE_MATCH, Optional.of("face-88"), OptionalDouble.of(0.97), DONE)),
+                new VerifiedPerson(IdDocumentType.RESIDENT_CARD, "홍", "길동", LocalDate.of(1990, 1, 1), "900101-1234567"),
+                DONE.minusSeconds(30),
+                DONE,
+                Optional.empty(),
+                keepSelfie ? Optional.of(new EkycImage(SELFIE, "image/jpeg")) : Optional.empty());
+    }
+
+    private EkycRecordEntity stored(String id, String userId, String credentialId) {
+        EkycRecordEntity r = new EkycRecordEntity();
+        r.setId(id);
+        r.setRealmId("realm-1");
+        r.setUserId(userId);
+        r.setStatus(EkycRecordEntity.VERIFIED);
+        r.setMethods("id,face");
+        r.setDocumentType("RESIDENT_CARD");
+        r.setIdMasked("900101-1******");
+        r.setVerifiedAt(DONE.toEpochMilli());
+        r.setValidUntil(DONE.plusSeconds(3600).toEpochMilli());
+        r.setCredentialId(credentialId);
+        return r;
+    }
+
+    @Nested
+    class Recording {
+        private final ArgumentCaptor<Object> persisted = ArgumentCaptor.forClass(Object.class);
+
+        @BeforeEach
+        void credentialStore() {
+            CredentialModel created = new CredentialModel();
+            created.setId("cred-new");
+            given(credentials.getStoredCredentialsByTypeStream(EkycCredentialModel.TYPE))
+                    .willReturn(Stream.empty());
+            given(credentials.createStoredCredential(any())).willReturn(created);
+        }
+
+        @Test
+        void stores_the_id_number_only_hashed_and_masked_and_the_names_sealed() {
+            Verification v = vault.record(realm, user, done(false), Duration.ofDays(365));
+
+            verify(em, atLeastOnce()).persist(persisted.capture());
+            EkycRecordEntity r = (EkycRecordEntity) persisted.getAllValues().get(0);
+            assertThat(r.getIdHash()).startsWith("h1.p1.").doesNotContain("1234567");
+            assertThat(r.getIdMasked()).isEqualTo("900101-1******");
+            assertThat(r.getPersonSealed()).startsWith("ck1.").doesNotContain("홍");
+            assertThat(r.getMethods()).isEqualTo("id,face");
+            assertThat(r.getVendorRefs()).isEqualTo("{\"id\":\"ocr-77\",\"face\":\"face-88\"}");
+            assertThat(r.getCredentialId()).isEqualTo("cred-new");
+            assertThat(v.validUntil()).isEqualTo(DONE.plus(Duration.ofDays(365)));
+            assertThat(v.maskedIdNumber()).isEqualTo("900101-1******");
+            assertThat(v.duplicateFlagged()).isFalse();
+            assertThat(vault.claims(realm, v)).isEmpty(); // nothing found by the mock: absent, no exception
+        }
+
+        @Test
+        void creates_the_credential_labelled_with_date_and_methods_and_no_pii() {
+            vault.record(realm, user, done(false), Duration.ofDays(365));
+
+            ArgumentCaptor<CredentialModel> credential = ArgumentCaptor.forClass(CredentialModel.class);
+            verify(credentials).createStoredCredential(credential.capture());
+            assertThat(credential.getValue().getUserLabel()).isEqualTo("eKYC 2026-11-25 \u00b7 id, face");
+            assertThat(credential.getValue().getCredentialData())
+                    .contains("\"methods\":[\"id\",\"face\"]")
+                    .doesNotContain("900101")
+                    .doesNotContain("홍");
+        }
+
+        @Test
+        void flags_both_records_when_another_user_verified_the_same_number() {
+            EkycRecordEntity theirs = stored("rec-other", "user-2", "cred-2");
+            EkycRecordEntity mine = stored("rec-mine-old", "user-1", null);
+            given(sameHash.getResultList()).willReturn(List.of(theirs, mine));
+
+            Verification v = vault.record(realm, user, done(false), Duration.ofDays(365));
+
+            assertThat(v.duplicateFlagged()).isTrue();
+            assertThat(theirs.isDuplicate()).isTrue();
+            assertThat(mine.isDuplicate()).isFalse();
+        }
+
+        @Test
+        void seals_a_kept_image_and_stores_no_plain_bytes() {
+            vault.record(realm, user, done(true), Duration.ofDays(365));
+
+            verify(em, atLeastOnce()).persist(persisted.capture());
+            EkycEvidenceEntity e = (EkycEvidenceEntity) persisted.getAllValues().get(1);
+            String sealed = new String(e.getSealed(), StandardCharsets.US_ASCII);
+            assertThat(e.getKind()).isEqualTo(EkycEvidenceEntity.SELFIE);
+            assertThat(sealed).startsWith("ck1.").doesNotContain("selfie-bytes");
+            assertThat(keys.open(sealed, JpaEkycVault.evidenceContext("realm-1", e.getRecordId(), "SELFIE")))
+                    .isEqualTo(SELFIE);
+        }
+
+        @Test
+        void withdraws_the_users_earlier_verification() {
+            EkycRecordEntity earlier = stored("rec-old", "user-1", "cred-old");
+            earlier.setPersonSealed("ck1.k1.old");
+            given(others.getResultList()).willReturn(List.of(earlier));
+
+            vault.record(realm, user, done(false), Duration.ofDays(365));
+
+            assertThat(earlier.getStatus()).isEqualTo(EkycRecordEntity.WITHDRAWN);
+            assertThat(earlier.getPersonSealed()).isNull();
+        }
+    }
+
+    @Nested
+    class Reading {
+        @SuppressWarnings("unchecked")
+        private final TypedQuery<EkycRecordEntity> valid = mock(TypedQuery.class, RETURNS_SELF);
+
+        @BeforeEach
+        void queries() {
+            given(em.createQuery(contains("r.validUntil > :now"), eq(EkycRecordEntity.class)))
+                    .willReturn(valid);
+        }
+
+        @Test
+        void current_skips_a_record_whose_credential_the_user_deleted() {
+            given(valid.getResultList())
+                    .willReturn(List.of(stored("rec-new", "user-1", "gone"), stored("rec-old", "user-1", "kept")));
+            CredentialModel kept = new CredentialModel();
+            kept.setId("kept");
+            kept.setType(EkycCredentialModel.TYPE);
+            given(credentials.getStoredCredentialById("kept")).willReturn(kept);
+
+            assertThat(vault.current(realm, user, DONE)).map(Verification::id).contains("rec-old");
+        }
+
+        @Test
+        void current_is_empty_when_no_credential_is_left() {
+            given(valid.getResultList()).willReturn(List.of(stored("rec-new", "user-1", "gone")));
+
+            assertThat(vault.current(realm, user, DONE)).isEmpty();
+        }
+
+        @Test
+        void claims_of_an_unreadable_blob_are_empty_not_an_exception() {
+            EkycRecordEntity r = stored("rec-1", "user-1", "c");
+            r.setPersonSealed("ck1.k1.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA");
+            given(em.find(EkycRecordEntity.class, "rec-1")).willReturn(r);
+
+            assertThat(vault.claims(realm, Records.verification(r).orElseThrow()))
+                    .isEmpty();
+        }
+
+        @Test
+        void claims_open_for_the_records_own_user() {
+            EkycRecordEntity r = stored("rec-1", "user-1", "c");
+            r.setPersonSealed(
+                    SealedPerson.seal(keys, "realm-1", "rec-1", done(false).person()));
+            given(em.find(EkycRecordEntity.class, "rec-1")).willReturn(r);
+            Verification v = Records.verification(r).orElseThrow();
+
+            assertThat(vault.claims(realm, v)).map(VerifiedClaims::givenName).contains("길동");
+            Verification forged = new Verification(
+                    v.id(),
+                    "user-2",
+                    v.verifiedAt(),
+                    v.validUntil(),
+                    v.methods(),
+                    v.documentType(),
+                    v.maskedIdNumber(),
+                    false);
+            assertThat(vault.claims(realm, forged)).isEmpty();
+        }
+    }
+}
