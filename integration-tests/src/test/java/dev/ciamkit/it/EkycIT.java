@@ -12,6 +12,7 @@ import dev.ciamkit.it.support.Browser;
 import dev.ciamkit.it.support.EkycGateway;
 import dev.ciamkit.it.support.EkycJourney;
 import dev.ciamkit.it.support.KeycloakServerExtension;
+import dev.ciamkit.it.support.OtpJourney;
 import dev.ciamkit.it.support.TestRealm;
 import dev.ciamkit.it.support.TestUsers.TestUser;
 import java.nio.file.Files;
@@ -67,7 +68,8 @@ class EkycIT {
     void a_forged_id_fails_the_authenticity_check_and_stores_nothing() throws Exception {
         TestUser user = realm.createUser("ekyc-forged");
         try (Browser browser = Browser.open(EN)) {
-            EkycPage.IdPage id = EkycJourney.startVerification(browser, realm, user);
+            EkycJourney.startVerification(browser, realm, user);
+            EkycPage.IdPage id = new EkycPage.IdPage(browser);
             id.send(EkycGateway.image(TestImages.ID_FORGED));
             new EkycPage.ConfirmPage(browser).verifyWithSelfie(EkycGateway.image(TestImages.SELFIE_HONG));
             EkycPage.EndedPage ended = new EkycPage.EndedPage(browser);
@@ -81,8 +83,8 @@ class EkycIT {
     void a_face_that_does_not_match_or_a_face_service_that_is_down_leaves_the_account_usable() throws Exception {
         TestUser user = realm.createUser("ekyc-face");
         try (Browser browser = Browser.open(EN)) {
-            EkycPage.ConfirmPage confirm =
-                    EkycJourney.sendHongsId(browser, EkycJourney.startVerification(browser, realm, user));
+            OtpJourney journey = EkycJourney.startVerification(browser, realm, user);
+            EkycPage.ConfirmPage confirm = EkycJourney.sendHongsId(browser, new EkycPage.IdPage(browser));
             assertThat(confirm.value("familyName")).isEqualTo("홍");
             assertThat(confirm.value("givenName")).isEqualTo("길동");
             assertThat(confirm.value("birthDate")).isEqualTo("1990-01-01");
@@ -103,7 +105,7 @@ class EkycIT {
             confirm.useAccountInstead();
             new EkycPage.AccountPage(browser).send(EkycJourney.BANK, EkycJourney.ACCOUNT);
             new EkycPage.CodePage(browser).enter(EkycJourney.memoCode());
-            new dev.ciamkit.it.support.OtpJourney(browser, realm.name()).finish();
+            assertThat(journey.finish().status()).isEqualTo(200);
         }
         assertThat(EkycJourney.errors(realm, user, "ciamkit_ekyc_face_mismatch"))
                 .hasSize(1);
@@ -116,8 +118,8 @@ class EkycIT {
     void a_wrong_memo_code_is_counted_by_the_brute_force_protector_until_the_user_is_locked() throws Exception {
         TestUser user = realm.createUser("ekyc-code");
         try (Browser browser = Browser.open(EN)) {
-            EkycPage.ConfirmPage confirm =
-                    EkycJourney.sendHongsId(browser, EkycJourney.startVerification(browser, realm, user));
+            OtpJourney journey = EkycJourney.startVerification(browser, realm, user);
+            EkycPage.ConfirmPage confirm = EkycJourney.sendHongsId(browser, new EkycPage.IdPage(browser));
             confirm.useAccountInstead();
             new EkycPage.AccountPage(browser).send(EkycJourney.BANK, EkycJourney.ACCOUNT);
             EkycPage.CodePage code = new EkycPage.CodePage(browser);
@@ -145,8 +147,8 @@ class EkycIT {
     void a_vendor_timeout_gives_a_clear_message_and_a_retry_and_stores_nothing() throws Exception {
         TestUser user = realm.createUser("ekyc-timeout");
         try (Browser browser = Browser.open(EN)) {
-            EkycPage.ConfirmPage confirm =
-                    EkycJourney.sendHongsId(browser, EkycJourney.startVerification(browser, realm, user));
+            OtpJourney journey = EkycJourney.startVerification(browser, realm, user);
+            EkycPage.ConfirmPage confirm = EkycJourney.sendHongsId(browser, new EkycPage.IdPage(browser));
             EkycGateway.sandbox()
                     .configure(SandboxConfig.defaults().with(SandboxOperation.VERIFY, Behaviour.slow(6000)));
             confirm.useAccountInstead();
@@ -158,7 +160,7 @@ class EkycIT {
             confirm.useAccountInstead();
             new EkycPage.AccountPage(browser).send(EkycJourney.BANK, EkycJourney.ACCOUNT);
             new EkycPage.CodePage(browser).enter(EkycJourney.memoCode());
-            new dev.ciamkit.it.support.OtpJourney(browser, realm.name()).finish();
+            assertThat(journey.finish().status()).isEqualTo(200);
         }
         assertThat(EkycJourney.errors(realm, user, "ciamkit_ekyc_vendor_unavailable"))
                 .hasSize(1);
@@ -173,7 +175,8 @@ class EkycIT {
         new Random(7).nextBytes(noise);
         Files.write(large, noise);
         try (Browser browser = Browser.open(EN)) {
-            EkycPage.IdPage id = EkycJourney.startVerification(browser, realm, user);
+            EkycJourney.startVerification(browser, realm, user);
+            EkycPage.IdPage id = new EkycPage.IdPage(browser);
             id.send(EkycGateway.image(TestImages.NOT_AN_IMAGE));
             id = new EkycPage.IdPage(browser);
             assertThat(id.fieldError("idImage")).contains("not a JPEG or PNG");
@@ -194,7 +197,8 @@ class EkycIT {
     void the_pages_speak_the_language_and_pass_the_accessibility_check(String locale) throws Exception {
         TestUser user = realm.createUser("ekyc-pages-" + locale);
         try (Browser browser = Browser.open(ThemePagesIT.ACCEPT_LANGUAGE.get(locale))) {
-            EkycPage.IdPage id = EkycJourney.startVerification(browser, realm, user);
+            EkycJourney.startVerification(browser, realm, user);
+            EkycPage.IdPage id = new EkycPage.IdPage(browser);
             ThemePagesIT.review(browser, "ekyc-id", locale);
             ThemePagesIT.onAPhone(browser, "ekyc-id", locale);
             EkycJourney.sendHongsId(browser, id);

@@ -6,8 +6,9 @@
         <#if ciamkitEkycPersonChecked>${msg("ciamkitEkycSelfieTitle")}<#else>${msg("ciamkitEkycConfirmTitle")}</#if>
     <#elseif section="form">
         <@ekyc.progress/>
-        <form id="ciamkit-ekyc-confirm-form" class="${properties.kcFormClass!}" action="${url.loginAction}" method="post"
+        <form id="ciamkit-ekyc-confirm-form" class="${properties.kcFormClass!}" action="${ciamkitEkycUploadUrl}" method="post"
               enctype="multipart/form-data" novalidate>
+            <input type="hidden" name="ekycToken" value="${ciamkitEkycToken}">
             <#if !ciamkitEkycPersonChecked>
                 <fieldset class="ciamkit-ekyc-fields">
                     <legend class="${properties.kcFormLabelClass!} ciamkit-legend">${msg("ciamkitEkycConfirmIntro")}</legend>

@@ -6,8 +6,9 @@
         ${msg("ciamkitEkycIdTitle")}
     <#elseif section="form">
         <p id="ciamkit-ekyc-intro">${msg("ciamkitEkycIdIntro")}</p>
-        <form id="ciamkit-ekyc-id-form" class="${properties.kcFormClass!}" action="${url.loginAction}" method="post"
+        <form id="ciamkit-ekyc-id-form" class="${properties.kcFormClass!}" action="${ciamkitEkycUploadUrl}" method="post"
               enctype="multipart/form-data" novalidate>
+            <input type="hidden" name="ekycToken" value="${ciamkitEkycToken}">
             <@ekyc.imageField name="idImage" label="ciamkitEkycIdImage" facing="environment"/>
             <div class="${properties.kcFormGroupClass!}">
                 <button class="${properties.kcButtonPrimaryClass!} ${properties.kcButtonBlockClass!}" id="ciamkit-ekyc-submit"

@@ -29,11 +29,11 @@
         <label for="${name}" class="${properties.kcLabelClass!}">${msg(label)}</label>
         <span class="${properties.kcInputClass!} <#if messagesPerField.existsError(name)>${properties.kcError!}</#if>">
             <input id="${name}" name="${name}" type="file" accept="image/jpeg,image/png" capture="${facing}"
-                   data-max-bytes="${ciamkitEkycMaxKb * 1024}" data-too-large="${msg("ciamkitEkycImageTooLarge", ciamkitEkycMaxKb)}"
+                   data-max-bytes="${(ciamkitEkycMaxKb * 1024)?c}" data-too-large="${msg("ciamkitEkycImageTooLarge", ciamkitEkycMaxKb?c)}"
                    aria-invalid="<#if messagesPerField.existsError(name)>true<#else>false</#if>"
                    aria-describedby="ciamkit-ekyc-${name}-hint ciamkit-ekyc-${name}-error"/>
         </span>
-        <p id="ciamkit-ekyc-${name}-hint" class="ciamkit-hint">${msg("ciamkitEkycImageHint", ciamkitEkycMaxKb)}</p>
+        <p id="ciamkit-ekyc-${name}-hint" class="ciamkit-hint">${msg("ciamkitEkycImageHint", ciamkitEkycMaxKb?c)}</p>
         <div class="ciamkit-camera" data-ciamkit-camera="${name}" data-facing="${facing}"
              data-denied="${msg("ciamkitEkycCameraDenied")}" data-taken="${msg("ciamkitEkycCameraTaken")}" hidden>
             <button type="button" class="${properties.kcButtonSecondaryClass!} ciamkit-camera-start">${msg("ciamkitEkycUseCamera")}</button>

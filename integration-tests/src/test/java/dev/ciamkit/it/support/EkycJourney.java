@@ -19,12 +19,14 @@ public final class EkycJourney {
 
     private EkycJourney() {}
 
-    /** Application-initiated verification: the demo app asks for the required action; the user signs in. */
-    public static EkycPage.IdPage startVerification(Browser browser, TestRealm realm, TestUser user) {
-        new OtpJourney(browser, realm.name())
+    /**
+     * Application-initiated verification: the demo app asks for the required action and the user signs in; the
+     * browser is then on the ID page. The journey's {@link OtpJourney#finish} takes the tokens at the end.
+     */
+    public static OtpJourney startVerification(Browser browser, TestRealm realm, TestUser user) {
+        return new OtpJourney(browser, realm.name())
                 .start(Map.of("kc_action", REQUIRED_ACTION))
                 .password(user.username());
-        return new EkycPage.IdPage(browser);
     }
 
     /** From the ID page to the confirm page with Hong Gildong's ID. */

@@ -110,5 +110,18 @@ final class EkycAuthenticator implements Authenticator {
         public EventBuilder event() {
             return context.getEvent();
         }
+
+        @Override
+        public java.net.URI returnUrl() {
+            return new org.keycloak.services.util.AuthenticationFlowURLHelper(
+                            context.getSession(), context.getRealm(), context.getUriInfo())
+                    .getLastExecutionUrl(
+                            org.keycloak.services.resources.LoginActionsService.AUTHENTICATE_PATH,
+                            context.getExecution().getId(),
+                            context.getAuthenticationSession().getClient().getClientId(),
+                            context.getAuthenticationSession().getTabId(),
+                            org.keycloak.authentication.AuthenticationProcessor.getClientData(
+                                    context.getSession(), context.getAuthenticationSession()));
+        }
     }
 }

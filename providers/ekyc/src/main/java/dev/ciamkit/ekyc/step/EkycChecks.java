@@ -211,7 +211,7 @@ final class EkycChecks {
     private StepOutcome imageProblem(EkycProgress progress, String field, ImageUpload.Problem problem) {
         Events.error(host, EkycErrors.IMAGE_REJECTED, problem.name().toLowerCase(java.util.Locale.ROOT));
         FormMessage message = problem == ImageUpload.Problem.TOO_LARGE
-                ? new FormMessage(field, Messages.upload(problem), policy.maxImageBytes() / 1024)
+                ? new FormMessage(field, Messages.upload(problem), String.valueOf(policy.maxImageBytes() / 1024))
                 : field(field, Messages.upload(problem));
         return journey.show(progress, List.of(message), null);
     }

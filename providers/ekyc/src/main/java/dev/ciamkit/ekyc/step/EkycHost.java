@@ -22,4 +22,7 @@ interface EkycHost {
     LoginFormsProvider form();
 
     EventBuilder event();
+
+    /** The URL that shows this step again (the upload endpoint sends the browser back to it). */
+    java.net.URI returnUrl();
 }

@@ -44,6 +44,10 @@ final class EkycJourney {
 
     /** The first visit: nothing to do for a user whose verification is still valid, else the current page. */
     StepOutcome begin() {
+        Optional<PendingForm> pending = PendingForm.take(host.session(), host.authSession());
+        if (pending.isPresent()) {
+            return submit(FormInput.of(pending.get()));
+        }
         Optional<Verification> current = EkycVault.of(host.session()).current(host.realm(), host.user(), Instant.now());
         if (current.isPresent()
                 && current.get().methods().stream().filter(policy::allows).count() >= policy.required()) {
@@ -56,7 +60,10 @@ final class EkycJourney {
 
     /** A posted page. */
     StepOutcome submit() {
-        FormInput input = FormInput.of(host.session().getContext().getHttpRequest());
+        return submit(FormInput.of(host.session().getContext().getHttpRequest()));
+    }
+
+    private StepOutcome submit(FormInput input) {
         EkycProgress progress = progress();
         if (input.has(EkycPages.RESTART)) {
             store.clear();
@@ -95,7 +102,9 @@ final class EkycJourney {
     /** Saves the progress and renders its page. */
     jakarta.ws.rs.core.Response page(EkycProgress progress, List<FormMessage> errors, String message) {
         store.save(progress);
-        return pages.show(host.form(), progress, errors, message);
+        host.authSession().setAuthNote(PendingForm.RETURN_NOTE, host.returnUrl().toString());
+        return pages.show(
+                host.form(), progress, errors, message, uploadUrl(), PendingForm.newToken(host.authSession()));
     }
 
     /** Counts the attempt in its own transaction, so it holds even if this request fails, across nodes. */
@@ -139,6 +148,22 @@ final class EkycJourney {
         FactorMetrics.global()
                 .record(FactorMetrics.Factor.EKYC, FactorMetrics.Outcome.SUCCESS, host.session(), started);
         return new StepOutcome.Done(verification);
+    }
+
+    /** The upload endpoint for this login's image pages. */
+    private String uploadUrl() {
+        return host.session()
+                .getContext()
+                .getUri()
+                .getBaseUriBuilder()
+                .path("realms")
+                .path(host.realm().getName())
+                .path(dev.ciamkit.ekyc.upload.EkycUploadResourceFactory.ID)
+                .path("upload")
+                .queryParam("client_id", host.authSession().getClient().getClientId())
+                .queryParam("tab_id", host.authSession().getTabId())
+                .build()
+                .toString();
     }
 
     private EkycProgress progress() {

@@ -47,7 +47,15 @@ final class EkycPages {
         this.policy = policy;
     }
 
-    Response show(LoginFormsProvider form, EkycProgress progress, List<FormMessage> errors, String message) {
+    Response show(
+            LoginFormsProvider form,
+            EkycProgress progress,
+            List<FormMessage> errors,
+            String message,
+            String uploadUrl,
+            String pageToken) {
+        form.setAttribute("ciamkitEkycUploadUrl", uploadUrl);
+        form.setAttribute("ciamkitEkycToken", pageToken);
         if (message != null) {
             form.setError(message);
         }

@@ -86,5 +86,18 @@ final class EkycRequiredAction implements RequiredActionProvider {
         public EventBuilder event() {
             return context.getEvent();
         }
+
+        @Override
+        public java.net.URI returnUrl() {
+            return new org.keycloak.services.util.AuthenticationFlowURLHelper(
+                            context.getSession(), context.getRealm(), context.getUriInfo())
+                    .getLastExecutionUrl(
+                            org.keycloak.services.resources.LoginActionsService.REQUIRED_ACTION,
+                            EkycRequiredActionFactory.ID,
+                            context.getAuthenticationSession().getClient().getClientId(),
+                            context.getAuthenticationSession().getTabId(),
+                            org.keycloak.authentication.AuthenticationProcessor.getClientData(
+                                    context.getSession(), context.getAuthenticationSession()));
+        }
     }
 }

@@ -18,23 +18,33 @@ final class FormInput {
 
     private final MultivaluedMap<String, String> form;
     private final MultivaluedMap<String, FormPartValue> parts;
+    private final PendingForm pending;
 
-    private FormInput(MultivaluedMap<String, String> form, MultivaluedMap<String, FormPartValue> parts) {
+    private FormInput(
+            MultivaluedMap<String, String> form, MultivaluedMap<String, FormPartValue> parts, PendingForm pending) {
         this.form = form;
         this.parts = parts;
+        this.pending = pending;
+    }
+
+    /** A page that went through the upload endpoint (see {@link PendingForm}). */
+    static FormInput of(PendingForm pending) {
+        return new FormInput(null, null, pending);
     }
 
     static FormInput of(HttpRequest request) {
         MediaType type = request.getHttpHeaders().getMediaType();
         if (type != null && type.isCompatible(MediaType.MULTIPART_FORM_DATA_TYPE)) {
-            return new FormInput(null, request.getMultiPartFormParameters());
+            return new FormInput(null, request.getMultiPartFormParameters(), null);
         }
-        return new FormInput(request.getDecodedFormParameters(), null);
+        return new FormInput(request.getDecodedFormParameters(), null, null);
     }
 
     Optional<String> text(String name) {
         String value = null;
-        if (form != null) {
+        if (pending != null) {
+            value = pending.fields().get(name);
+        } else if (form != null) {
             value = form.getFirst(name);
         } else if (parts != null && parts.getFirst(name) != null) {
             value = parts.getFirst(name).asString();
@@ -52,6 +62,9 @@ final class FormInput {
 
     /** An uploaded file's bytes; absent when the form was not multipart or the field is missing. */
     Optional<InputStream> file(String name) {
+        if (pending != null) {
+            return pending.file(name).map(java.io.ByteArrayInputStream::new);
+        }
         if (parts == null || parts.getFirst(name) == null) {
             return Optional.empty();
         }
