@@ -72,6 +72,15 @@ public final class AdminApi {
                 token(admin));
     }
 
+    /** PUT of JSON on a test realm's admin API. */
+    public static HttpResponse<String> put(Keycloak admin, String realm, String path, String json) throws Exception {
+        return send(
+                HttpRequest.newBuilder(uri(realm, path))
+                        .header("Content-Type", "application/json")
+                        .PUT(HttpRequest.BodyPublishers.ofString(json)),
+                token(admin));
+    }
+
     /** Creates a realm from its JSON (POST /admin/realms), as an import pipeline does. */
     public static HttpResponse<String> createRealm(Keycloak admin, String json) throws Exception {
         return send(

@@ -34,10 +34,14 @@ record Withdrawal(String realmId, String userId, Optional<String> credentialId) 
         return Optional.of(new Withdrawal(event.getRealmId(), event.getUserId(), Optional.ofNullable(id)));
     }
 
-    /** A credential deleted through the admin API: ours or not, only a record held by that credential id matches. */
+    /**
+     * A credential deleted through the admin API ({@code DELETE users/{u}/credentials/{c}}, which Keycloak 26.7 records
+     * as an ACTION on that path): ours or not, only a record held by that credential id matches.
+     */
     static Optional<Withdrawal> of(AdminEvent event) {
         if (event == null
-                || event.getOperationType() != OperationType.DELETE
+                || (event.getOperationType() != OperationType.DELETE
+                        && event.getOperationType() != OperationType.ACTION)
                 || event.getResourceType() != ResourceType.USER
                 || event.getResourcePath() == null) {
             return Optional.empty();

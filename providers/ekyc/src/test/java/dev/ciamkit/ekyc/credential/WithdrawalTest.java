@@ -79,6 +79,12 @@ class WithdrawalTest {
         }
 
         @Test
+        void keycloak_26_7_records_the_admin_credential_deletion_as_an_action_and_it_withdraws_too() {
+            assertThat(Withdrawal.of(admin(OperationType.ACTION, ResourceType.USER, "users/u-9/credentials/c-9")))
+                    .contains(new Withdrawal("realm-1", "u-9", Optional.of("c-9")));
+        }
+
+        @Test
         void other_admin_events_withdraw_nothing() {
             assertThat(Withdrawal.of(admin(OperationType.UPDATE, ResourceType.USER, "users/u-9/credentials/c-9")))
                     .isEmpty();
