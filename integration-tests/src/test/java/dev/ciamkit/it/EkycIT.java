@@ -2,6 +2,8 @@ package dev.ciamkit.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ciamkit.ekyc.sandbox.Behaviour;
 import dev.ciamkit.ekyc.sandbox.SandboxConfig;
 import dev.ciamkit.ekyc.sandbox.SandboxOperation;
@@ -36,6 +38,7 @@ import org.keycloak.admin.client.Keycloak;
 class EkycIT {
 
     private static final String EN = "en-US,en;q=0.9";
+    private static final int ATTEMPTS = 2;
 
     private static Keycloak admin;
     private static TestRealm realm;
@@ -47,6 +50,11 @@ class EkycIT {
             TestRealm.passwordOnlyBrowserFlow(json);
             json.put("failureFactor", 3);
             json.put("permanentLockout", false);
+            for (JsonNode action : json.withArray("requiredActions")) {
+                if (EkycJourney.REQUIRED_ACTION.equals(action.path("alias").asText())) {
+                    ((ObjectNode) action).putObject("config").put("ekyc-attempts-per-day", String.valueOf(ATTEMPTS));
+                }
+            }
         });
     }
 
@@ -87,7 +95,8 @@ class EkycIT {
             EkycPage.ConfirmPage confirm = EkycJourney.sendHongsId(browser, new EkycPage.IdPage(browser));
             assertThat(confirm.value("familyName")).isEqualTo("홍");
             assertThat(confirm.value("givenName")).isEqualTo("길동");
-            assertThat(confirm.value("birthDate")).isEqualTo("1990-01-01");
+            assertThat(confirm.text("ciamkit-ekyc-birth-date")).isEqualTo("1990-01-01");
+            assertThat(confirm.text("ciamkit-ekyc-id-number")).isEqualTo("900101-1******");
 
             confirm.verifyWithSelfie(EkycGateway.image(TestImages.SELFIE_KIM));
             confirm = new EkycPage.ConfirmPage(browser);
@@ -112,6 +121,33 @@ class EkycIT {
         assertThat(EkycJourney.errors(realm, user, "ciamkit_ekyc_vendor_unavailable"))
                 .isNotEmpty();
         assertThat(EkycJourney.verifications(realm, user)).hasSize(1);
+    }
+
+    @Test
+    void only_a_misread_letter_of_the_name_may_be_corrected_not_the_identity() throws Exception {
+        TestUser user = realm.createUser("ekyc-typed");
+        try (Browser browser = Browser.open(EN)) {
+            OtpJourney journey = EkycJourney.startVerification(browser, realm, user);
+            EkycPage.ConfirmPage confirm = EkycJourney.sendHongsId(browser, new EkycPage.IdPage(browser));
+            assertThat(confirm.hasField("birthDate"))
+                    .as("the birth date is read, not typed")
+                    .isFalse();
+            assertThat(confirm.hasField("idNumber"))
+                    .as("the ID number is read, not typed")
+                    .isFalse();
+            confirm.name("김", "영희");
+            confirm.verifyWithSelfie(EkycGateway.image(TestImages.SELFIE_HONG));
+            confirm = new EkycPage.ConfirmPage(browser);
+            assertThat(confirm.fieldError("familyName")).contains("Only a misread letter");
+            assertThat(EkycGateway.sandbox().requests(SandboxOperation.VERIFY))
+                    .as("another identity never reaches the issuing authority")
+                    .isZero();
+            confirm.name("홍", "길똥");
+            confirm.verifyWithSelfie(EkycGateway.image(TestImages.SELFIE_HONG));
+            // one letter off passes the form, and the issuing authority's register decides
+            assertThat(new EkycPage.EndedPage(browser).alert()).contains("could not confirm this ID");
+        }
+        assertThat(EkycJourney.verifications(realm, user)).isEmpty();
     }
 
     @Test
@@ -190,6 +226,25 @@ class EkycIT {
         }
         assertThat(EkycJourney.errors(realm, user, "ciamkit_ekyc_image_rejected"))
                 .hasSize(3);
+    }
+
+    @Test
+    void a_user_starts_only_the_policys_number_of_verifications_a_day() throws Exception {
+        TestUser user = realm.createUser("ekyc-attempts");
+        try (Browser browser = Browser.open(EN)) {
+            EkycJourney.startVerification(browser, realm, user);
+            for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+                EkycJourney.sendHongsId(browser, new EkycPage.IdPage(browser)).startAgain();
+            }
+            int readings = EkycGateway.sandbox().requests(SandboxOperation.OCR);
+            new EkycPage.IdPage(browser).send(EkycGateway.image(TestImages.ID_HONG));
+            assertThat(new EkycPage.EndedPage(browser).alert()).contains("today’s number of verification attempts");
+            assertThat(EkycGateway.sandbox().requests(SandboxOperation.OCR))
+                    .as("no vendor call past the limit")
+                    .isEqualTo(readings);
+        }
+        assertThat(EkycJourney.errors(realm, user, "ciamkit_ekyc_attempts_exceeded"))
+                .hasSize(1);
     }
 
     @ParameterizedTest(name = "{0}")

@@ -12,6 +12,7 @@ import dev.ciamkit.it.support.EkycJourney;
 import dev.ciamkit.it.support.KeycloakServerExtension;
 import dev.ciamkit.it.support.Oidc;
 import dev.ciamkit.it.support.OtpJourney;
+import dev.ciamkit.it.support.ServerMetrics;
 import dev.ciamkit.it.support.TestRealm;
 import dev.ciamkit.it.support.TestUsers.TestUser;
 import java.util.Map;
@@ -55,6 +56,7 @@ class EkycStepUpIT {
         TestUser user = realm.createUser("ekyc-loa");
         AuthenticatorApp phone =
                 OtpJourney.enrolled(realm.name(), user.username()).lookingAhead(2);
+        ServerMetrics before = ServerMetrics.read();
         try (Browser browser = Browser.open(EN)) {
             OtpJourney journey =
                     new OtpJourney(browser, realm.name()).start(LOA_3).password(user.username());
@@ -69,6 +71,18 @@ class EkycStepUpIT {
                     .isEqualTo("ekyc");
         }
         assertThat(EkycJourney.verifications(realm, user)).hasSize(1);
+        ServerMetrics after = ServerMetrics.read();
+        assertThat(after.increase(
+                        before, "ciamkit_factor_attempts_total", Map.of("factor", "ekyc", "outcome", "success")))
+                .isEqualTo(1);
+        for (String method : new String[] {"id_ocr", "id_authenticity", "face_match"}) {
+            assertThat(after.increase(
+                            before,
+                            "ciamkit_ekyc_vendor_call_seconds_count",
+                            Map.of("method", method, "outcome", "passed")))
+                    .as("the gateway call %s on the metrics endpoint", method)
+                    .isGreaterThanOrEqualTo(1);
+        }
 
         try (Browser browser = Browser.open(EN)) {
             OtpJourney journey =

@@ -1,6 +1,6 @@
 <#import "template.ftl" as layout>
 <#import "ciamkit-ekyc-macros.ftl" as ekyc>
-<@layout.registrationLayout displayMessage=!messagesPerField.existsError('familyName','givenName','birthDate','idNumber','issueDate','selfie'); section>
+<@layout.registrationLayout displayMessage=!messagesPerField.existsError('familyName','givenName','selfie'); section>
 <!-- template: ciamkit-ekyc-confirm.ftl -->
     <#if section="header">
         <#if ciamkitEkycPersonChecked>${msg("ciamkitEkycSelfieTitle")}<#else>${msg("ciamkitEkycConfirmTitle")}</#if>
@@ -15,11 +15,14 @@
                     <p id="ciamkit-ekyc-document">${msg("ciamkitEkycDocument-" + ciamkitEkycPerson.type)}</p>
                     <@ekyc.textField name="familyName" label="ciamkitEkycFamilyName" value=ciamkitEkycPerson.familyName autocomplete="family-name"/>
                     <@ekyc.textField name="givenName" label="ciamkitEkycGivenName" value=ciamkitEkycPerson.givenName autocomplete="given-name"/>
-                    <@ekyc.textField name="birthDate" label="ciamkitEkycBirthDate" value=ciamkitEkycPerson.birthDate type="date" autocomplete="bday"/>
-                    <@ekyc.textField name="idNumber" label="ciamkitEkycIdNumber" hint=msg("ciamkitEkycIdNumberHint", ciamkitEkycPerson.idNumberMasked)/>
-                    <#if ciamkitEkycPerson.issueDate?has_content>
-                        <@ekyc.textField name="issueDate" label="ciamkitEkycIssueDate" value=ciamkitEkycPerson.issueDate type="date"/>
-                    </#if>
+                    <dl class="ciamkit-ekyc-read">
+                        <dt>${msg("ciamkitEkycBirthDate")}</dt><dd id="ciamkit-ekyc-birth-date">${ciamkitEkycPerson.birthDate}</dd>
+                        <dt>${msg("ciamkitEkycIdNumber")}</dt><dd id="ciamkit-ekyc-id-number">${ciamkitEkycPerson.idNumberMasked}</dd>
+                        <#if ciamkitEkycPerson.issueDate?has_content>
+                            <dt>${msg("ciamkitEkycIssueDate")}</dt><dd id="ciamkit-ekyc-issue-date">${ciamkitEkycPerson.issueDate}</dd>
+                        </#if>
+                    </dl>
+                    <p id="ciamkit-ekyc-read-hint" class="ciamkit-hint">${msg("ciamkitEkycReadOnlyHint")}</p>
                 </fieldset>
             </#if>
             <#if ciamkitEkycFace>

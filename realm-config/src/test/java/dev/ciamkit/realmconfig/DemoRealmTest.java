@@ -76,7 +76,8 @@ class DemoRealmTest {
                         "ciamkit-risk-evaluator",
                         "ciamkit browser risk deny",
                         "ciamkit browser level 2",
-                        "ciamkit browser risk step-up");
+                        "ciamkit browser risk step-up",
+                        "ciamkit browser level 3");
         assertThat(steps("ciamkit browser level 1"))
                 .containsExactly("conditional-level-of-authentication", "auth-username-password-form");
         assertThat(steps("ciamkit browser risk deny")).containsExactly("ciamkit-risk-level", "ciamkit-risk-deny");
@@ -91,6 +92,30 @@ class DemoRealmTest {
                 .containsEntry("risk-unless-loa", "2");
         assertThat(config("ciamkit loa 2")).containsEntry("loa-condition-level", "2");
         assertThat(realm.getAttributes()).containsKey("acr.loa.map");
+    }
+
+    @Test
+    void loa_3_is_ekyc_after_the_lower_levels_and_a_valid_verification_is_not_asked_again() {
+        assertThat(steps("ciamkit browser level 3"))
+                .containsExactly("conditional-level-of-authentication", "ciamkit-ekyc");
+        assertThat(config("ciamkit loa 3")).containsEntry("loa-condition-level", "3");
+        assertThat(realm.getAttributes().get("acr.loa.map")).contains("\"ekyc\":3");
+        assertThat(config("ciamkit ekyc"))
+                .containsEntry("ekyc-methods", "id##face##account")
+                .containsEntry("ekyc-required", "2")
+                .as("images are not kept unless a bank decides to")
+                .containsEntry("ekyc-keep-images", "false");
+        assertThat(realm.getRequiredActions()).anySatisfy(action -> {
+            assertThat(action.getAlias()).isEqualTo("ciamkit-ekyc-verify");
+            assertThat(action.isEnabled()).isTrue();
+            assertThat(action.isDefaultAction()).isFalse();
+        });
+        assertThat(realm.getRoles().getRealm())
+                .extracting(org.keycloak.representations.idm.RoleRepresentation::getName)
+                .contains("ciamkit-ekyc-viewer");
+        assertThat(client("ciamkit-demo-app").getProtocolMappers())
+                .extracting(org.keycloak.representations.idm.ProtocolMapperRepresentation::getProtocolMapper)
+                .contains("ciamkit-verified-claims");
     }
 
     @Test

@@ -40,6 +40,13 @@ public abstract class EkycPage {
         return alerts.isEmpty() ? "" : alerts.get(0).getText().trim();
     }
 
+    /** The "start again" button under the form: back to the ID page. */
+    public void startAgain() {
+        WebElement form = browser.driver().findElement(By.id(formId));
+        browser.driver().findElement(By.id("ciamkit-ekyc-restart")).click();
+        browser.awaitGone(form);
+    }
+
     protected void submit(String buttonId) {
         WebElement form = browser.driver().findElement(By.id(formId));
         browser.driver().findElement(By.id(buttonId)).click();
@@ -76,6 +83,23 @@ public abstract class EkycPage {
 
         public String value(String field) {
             return browser.driver().findElement(By.id(field)).getAttribute("value");
+        }
+
+        public String text(String id) {
+            return browser.driver().findElement(By.id(id)).getText().trim();
+        }
+
+        public boolean hasField(String id) {
+            return !browser.driver().findElements(By.id(id)).isEmpty();
+        }
+
+        public void name(String family, String given) {
+            for (var field :
+                    java.util.Map.of("familyName", family, "givenName", given).entrySet()) {
+                WebElement input = browser.driver().findElement(By.id(field.getKey()));
+                input.clear();
+                input.sendKeys(field.getValue());
+            }
         }
 
         public boolean asksForFields() {

@@ -171,6 +171,11 @@ public final class EkycAdminResource {
             throw ErrorResponse.error(
                     "reading eKYC records needs the realm role " + ViewerRole.NAME, Response.Status.FORBIDDEN);
         }
+        if (!realm.isAdminEventsEnabled()) {
+            // every read of PII is an admin event; with admin events off it would be a read nobody can see
+            throw ErrorResponse.error(
+                    "reading eKYC records needs admin events switched on in this realm", Response.Status.CONFLICT);
+        }
     }
 
     /** Keycloak records no reads: each view is an admin event of ours, without names or ID numbers. */

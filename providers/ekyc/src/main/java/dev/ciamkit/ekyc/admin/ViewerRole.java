@@ -3,11 +3,12 @@ package dev.ciamkit.ekyc.admin;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.RoleModel;
 import org.keycloak.models.UserModel;
+import org.keycloak.representations.AccessToken;
 import org.keycloak.services.resources.admin.AdminAuth;
 
 /**
  * Who may read eKYC records: a user of the realm itself holding its realm role {@value #NAME} (directly, through a
- * composite or a group). Keycloak's admin roles do not grant it: a realm admin without the role, and any admin of the
+ * composite or a group), with the role in the token. Keycloak's admin roles do not grant it: a realm admin without the role, and any admin of the
  * master realm, are refused. The realm's configuration creates the role; nothing here creates it.
  */
 public final class ViewerRole {
@@ -25,6 +26,10 @@ public final class ViewerRole {
         }
         RoleModel role = realm.getRole(NAME);
         UserModel user = auth.getUser();
-        return role != null && user.hasRole(role);
+        // the token must carry the role too: a token the user got for some other client of the realm (one without
+        // this role in its scope) does not read PII
+        AccessToken.Access access =
+                auth.getToken() == null ? null : auth.getToken().getRealmAccess();
+        return role != null && user.hasRole(role) && access != null && access.isUserInRole(NAME);
     }
 }

@@ -58,6 +58,11 @@ final class AccountChecks {
                             bank.isEmpty() ? "ciamkitEkycBankMissing" : "ciamkitEkycAccountInvalid")),
                     null);
         }
+        if (!journey.attemptAllowed()) {
+            // each transfer sends money and a memo to an account: it spends one of the day's attempts
+            Events.error(host, EkycErrors.ATTEMPTS_EXCEEDED, null);
+            return new StepOutcome.Failed(journey.ended("ciamkitEkycAttemptsExceeded"));
+        }
         String holder =
                 Names.join(progress.person().familyName(), progress.person().givenName());
         BankAccount account = new BankAccount(bank.get(), number.get(), holder);
@@ -72,6 +77,8 @@ final class AccountChecks {
         }
         if (result.status().isVerdict() || result.status() == dev.ciamkit.ekyc.spi.VerificationStatus.INPUT_REJECTED) {
             Events.error(host, EkycErrors.ACCOUNT_REJECTED, result.reason().code());
+            // whether an account is in a given name is worth guessing: each refusal counts as a failed factor
+            FactorAttempts.failed(host.session(), host.realm(), host.user());
             return journey.show(
                     progress, List.of(EkycChecks.field(EkycPages.FIELD_ACCOUNT, "ciamkitEkycAccountRejected")), null);
         }

@@ -56,8 +56,7 @@ final class EkycChecks {
         }
         if (!journey.attemptAllowed()) {
             Events.error(host, EkycErrors.ATTEMPTS_EXCEEDED, null);
-            store.clear();
-            return new StepOutcome.Failed(pages.ended(host.form(), "ciamkitEkycAttemptsExceeded"));
+            return new StepOutcome.Failed(journey.ended("ciamkitEkycAttemptsExceeded"));
         }
         EkycImage image = upload.image().get();
         IdExtraction read = orchestrator.run(
@@ -84,7 +83,7 @@ final class EkycChecks {
             Optional<Person> confirmed = ConfirmedFields.read(input, current.person());
             if (confirmed.isEmpty()) {
                 Events.error(host, EkycErrors.INVALID_INPUT, null);
-                return journey.show(current, ConfirmedFields.problems(input), null);
+                return journey.show(current, ConfirmedFields.problems(input, current.person()), null);
             }
             current = new EkycProgress(
                     current.stage(),

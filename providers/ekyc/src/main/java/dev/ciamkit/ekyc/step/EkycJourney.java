@@ -15,6 +15,8 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.FormMessage;
 import org.keycloak.models.utils.KeycloakModelUtils;
 
@@ -26,6 +28,8 @@ import org.keycloak.models.utils.KeycloakModelUtils;
 final class EkycJourney {
 
     static final String METHODS_DETAIL = "ekyc_methods";
+
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(EkycJourney.class);
 
     private final EkycHost host;
     private final EkycPolicy policy;
@@ -49,8 +53,11 @@ final class EkycJourney {
             return submit(FormInput.of(pending.get()));
         }
         Optional<Verification> current = EkycVault.of(host.session()).current(host.realm(), host.user(), Instant.now());
+        Instant now = Instant.now();
         if (current.isPresent()
-                && current.get().methods().stream().filter(policy::allows).count() >= policy.required()) {
+                && current.get().methods().stream().filter(policy::allows).count() >= policy.required()
+                // this step's own validity too: a verification made under a longer one elsewhere does not pass here
+                && current.get().verifiedAt().plus(policy.validity()).isAfter(now)) {
             store.clear();
             host.event().detail(METHODS_DETAIL, wires(current.get().methods()));
             return new StepOutcome.Done(current.get());
@@ -103,25 +110,40 @@ final class EkycJourney {
     jakarta.ws.rs.core.Response page(EkycProgress progress, List<FormMessage> errors, String message) {
         store.save(progress);
         host.authSession().setAuthNote(PendingForm.RETURN_NOTE, host.returnUrl().toString());
+        PendingForm.expectUpload(host.authSession(), imageField(progress), policy.maxImageBytes());
         return pages.show(
                 host.form(), progress, errors, message, uploadUrl(), PendingForm.newToken(host.authSession()));
     }
 
-    /** Counts the attempt in its own transaction, so it holds even if this request fails, across nodes. */
+    /**
+     * Counts the attempt in its own transaction, so it holds even if this request fails, across nodes. A counter that
+     * cannot be written (the database down, the user removed meanwhile) refuses the attempt.
+     */
     boolean attemptAllowed() {
-        int[] count = new int[1];
-        KeycloakModelUtils.runJobInTransaction(host.session().getKeycloakSessionFactory(), session -> {
-            session.getContext().setRealm(session.realms().getRealm(host.realm().getId()));
-            count[0] = EkycVault.of(session)
-                    .countAttempt(
-                            session.getContext().getRealm(),
-                            session.users()
-                                    .getUserById(
-                                            session.getContext().getRealm(),
-                                            host.user().getId()),
-                            LocalDate.now(ZoneOffset.UTC));
-        });
+        int[] count = {Integer.MAX_VALUE};
+        try {
+            KeycloakModelUtils.runJobInTransaction(host.session().getKeycloakSessionFactory(), session -> {
+                RealmModel realm = session.realms().getRealm(host.realm().getId());
+                session.getContext().setRealm(realm);
+                UserModel user = realm == null
+                        ? null
+                        : session.users().getUserById(realm, host.user().getId());
+                if (user != null) {
+                    count[0] = EkycVault.of(session).countAttempt(realm, user, LocalDate.now(ZoneOffset.UTC));
+                }
+            });
+        } catch (RuntimeException e) {
+            LOG.warnf(
+                    "CIAM Kit eKYC: the attempt counter could not be written (%s)",
+                    e.getClass().getName());
+        }
         return count[0] <= policy.attemptsPerDay();
+    }
+
+    /** The page that ends this attempt, with its message; the progress is gone. */
+    jakarta.ws.rs.core.Response ended(String message) {
+        store.clear();
+        return pages.ended(host.form(), message);
     }
 
     private StepOutcome complete(EkycProgress progress) {
@@ -141,13 +163,31 @@ final class EkycJourney {
                 Instant.now(),
                 policy.keepImages() ? store.image(ProgressStore.ID_IMAGE) : Optional.empty(),
                 policy.keepImages() ? store.image(ProgressStore.SELFIE) : Optional.empty());
-        Verification verification =
-                EkycVault.of(host.session()).record(host.realm(), host.user(), done, policy.validity());
+        Verification verification;
+        try {
+            verification = EkycVault.of(host.session()).record(host.realm(), host.user(), done, policy.validity());
+        } catch (RuntimeException e) {
+            LOG.warnf(
+                    "CIAM Kit eKYC: a passed verification could not be stored (%s)",
+                    e.getClass().getName());
+            Events.error(host, EkycErrors.VENDOR_UNAVAILABLE, "store_failed");
+            return show(progress, List.of(), "ciamkitEkycServiceUnavailable");
+        }
         store.clear();
         host.event().detail(METHODS_DETAIL, wires(verification.methods()));
         FactorMetrics.global()
                 .record(FactorMetrics.Factor.EKYC, FactorMetrics.Outcome.SUCCESS, host.session(), started);
         return new StepOutcome.Done(verification);
+    }
+
+    /** The image the progress's page asks for, if any. */
+    private String imageField(EkycProgress progress) {
+        if (progress.stage() == EkycProgress.Stage.ID) {
+            return EkycPages.FIELD_ID_IMAGE;
+        }
+        boolean face = progress.stage() == EkycProgress.Stage.CONFIRM
+                && pages.offers(EkycMethod.FACE_MATCH, progress.passedMethods(), progress.lostMethods());
+        return face ? EkycPages.FIELD_SELFIE : null;
     }
 
     /** The upload endpoint for this login's image pages. */

@@ -35,7 +35,9 @@ final class FormInput {
     static FormInput of(HttpRequest request) {
         MediaType type = request.getHttpHeaders().getMediaType();
         if (type != null && type.isCompatible(MediaType.MULTIPART_FORM_DATA_TYPE)) {
-            return new FormInput(null, request.getMultiPartFormParameters(), null);
+            // the image pages post to the upload endpoint; a multipart post here is not one of ours (and a file part
+            // in it would make Keycloak's own form reading throw): nothing of it is read
+            return new FormInput(new jakarta.ws.rs.core.MultivaluedHashMap<>(), null, null);
         }
         return new FormInput(request.getDecodedFormParameters(), null, null);
     }

@@ -24,6 +24,8 @@ public record PendingForm(Map<String, String> fields, Map<String, String> files)
     static final String NOTE = "ciamkit.ekyc.pending";
     static final String TOKEN_NOTE = "ciamkit.ekyc.page-token";
     static final String RETURN_NOTE = "ciamkit.ekyc.return";
+    /** The one image field the page last rendered takes, and its largest size: {@code <field>:<bytes>}. */
+    static final String UPLOAD_NOTE = "ciamkit.ekyc.upload";
 
     /** The form field that carries the page token. */
     public static final String TOKEN_FIELD = "ekycToken";
@@ -87,6 +89,32 @@ public record PendingForm(Map<String, String> fields, Map<String, String> files)
         return same;
     }
 
+    /** Notes which image field the page about to be rendered takes and how large it may be; none: no image. */
+    static void expectUpload(AuthenticationSessionModel authSession, String field, int maxBytes) {
+        if (field == null) {
+            authSession.removeAuthNote(UPLOAD_NOTE);
+        } else {
+            authSession.setAuthNote(UPLOAD_NOTE, field + ":" + maxBytes);
+        }
+    }
+
+    /** The image field the page last rendered takes, and its largest size. */
+    public record ExpectedUpload(String field, int maxBytes) {}
+
+    public static Optional<ExpectedUpload> expectedUpload(AuthenticationSessionModel authSession) {
+        String spec = authSession.getAuthNote(UPLOAD_NOTE);
+        int colon = spec == null ? -1 : spec.lastIndexOf(':');
+        if (colon <= 0) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(
+                    new ExpectedUpload(spec.substring(0, colon), Integer.parseInt(spec.substring(colon + 1))));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
     /** Where the upload endpoint sends the browser back to: the step's own URL, kept when its page was rendered. */
     public static Optional<String> returnUrl(AuthenticationSessionModel authSession) {
         return Optional.ofNullable(authSession.getAuthNote(RETURN_NOTE));
@@ -97,6 +125,9 @@ public record PendingForm(Map<String, String> fields, Map<String, String> files)
     }
 
     private static String context(AuthenticationSessionModel authSession) {
-        return NOTE + ":" + authSession.getParentSession().getId() + ":" + authSession.getTabId();
+        return NOTE + ":" + authSession.getParentSession().getId() + ":" + authSession.getTabId() + ":"
+                + (authSession.getAuthenticatedUser() == null
+                        ? ""
+                        : authSession.getAuthenticatedUser().getId());
     }
 }

@@ -76,6 +76,10 @@ final class ProgressStore {
         authSession.removeAuthNote(PROGRESS);
         authSession.removeAuthNote(ID_IMAGE);
         authSession.removeAuthNote(SELFIE);
+        authSession.removeAuthNote(PendingForm.NOTE);
+        authSession.removeAuthNote(PendingForm.TOKEN_NOTE);
+        authSession.removeAuthNote(PendingForm.RETURN_NOTE);
+        authSession.removeAuthNote(PendingForm.UPLOAD_NOTE);
     }
 
     private void seal(String note, byte[] plaintext) {
@@ -98,7 +102,10 @@ final class ProgressStore {
 
     /** Binds each value to this login, so a note copied into another login does not open. */
     private String context(String note) {
-        return note + ":" + authSession.getParentSession().getId() + ":" + authSession.getTabId();
+        return note + ":" + authSession.getParentSession().getId() + ":" + authSession.getTabId() + ":"
+                + (authSession.getAuthenticatedUser() == null
+                        ? ""
+                        : authSession.getAuthenticatedUser().getId());
     }
 
     private static int indexOf(byte[] bytes, byte wanted) {

@@ -35,9 +35,8 @@ public final class EkycUploadResource implements RealmResourceProvider {
     /** The most bytes read of one image; the step applies the realm's own, smaller limit. */
     static final int MAX_FILE_BYTES = 8 << 20;
 
-    static final Set<String> TEXT_FIELDS =
-            Set.of("familyName", "givenName", "birthDate", "idNumber", "issueDate", "useAccount");
-    static final Set<String> FILE_FIELDS = Set.of("idImage", "selfie");
+    /** The text fields of the image pages (the confirm page's names and its "use an account instead" button). */
+    static final Set<String> TEXT_FIELDS = Set.of("familyName", "givenName", "useAccount");
 
     private final KeycloakSession session;
 
@@ -76,11 +75,14 @@ public final class EkycUploadResource implements RealmResourceProvider {
                 fields.put(name, value);
             }
         }
+        // only the image the page asks for, and no more of it than the step accepts (one byte more tells it apart)
         Map<String, String> files = new HashMap<>();
-        for (String name : FILE_FIELDS) {
-            byte[] bytes = file(parts, name);
+        Optional<PendingForm.ExpectedUpload> expected = PendingForm.expectedUpload(authSession);
+        if (expected.isPresent()) {
+            int limit = Math.min(expected.get().maxBytes(), MAX_FILE_BYTES);
+            byte[] bytes = file(parts, expected.get().field(), limit);
             if (bytes != null && bytes.length > 0) {
-                files.put(name, Base64.getEncoder().encodeToString(bytes));
+                files.put(expected.get().field(), Base64.getEncoder().encodeToString(bytes));
             }
         }
         new PendingForm(fields, files).keep(session, authSession);
@@ -101,14 +103,14 @@ public final class EkycUploadResource implements RealmResourceProvider {
         }
     }
 
-    /** The part's bytes, at most one more than {@link #MAX_FILE_BYTES} (so the step can say it is too large). */
-    private static byte[] file(MultivaluedMap<String, FormPartValue> parts, String name) {
+    /** The part's bytes, at most one more than {@code limit} (so the step can say it is too large). */
+    private static byte[] file(MultivaluedMap<String, FormPartValue> parts, String name, int limit) {
         FormPartValue part = parts == null ? null : parts.getFirst(name);
         if (part == null) {
             return null;
         }
         try (InputStream in = part.asInputStream()) {
-            return in == null ? null : in.readNBytes(MAX_FILE_BYTES + 1);
+            return in == null ? null : in.readNBytes(limit + 1);
         } catch (IOException | RuntimeException e) {
             return null;
         }

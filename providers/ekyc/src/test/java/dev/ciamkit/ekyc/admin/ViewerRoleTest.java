@@ -28,11 +28,29 @@ class ViewerRoleTest {
     }
 
     @Test
-    void a_user_of_the_realm_holding_the_role_may_read() {
+    void a_user_of_the_realm_holding_the_role_with_it_in_the_token_may_read() {
         given(realm.getRole("ciamkit-ekyc-viewer")).willReturn(viewer);
         given(admin.hasRole(viewer)).willReturn(true);
+        given(auth.getToken()).willReturn(token("ciamkit-ekyc-viewer"));
 
         assertThat(ViewerRole.holds(auth, realm)).isTrue();
+    }
+
+    @Test
+    void a_token_without_the_role_may_not_even_if_the_user_holds_it() {
+        given(realm.getRole("ciamkit-ekyc-viewer")).willReturn(viewer);
+        given(admin.hasRole(viewer)).willReturn(true);
+        given(auth.getToken()).willReturn(token("offline_access"));
+
+        assertThat(ViewerRole.holds(auth, realm)).isFalse();
+        given(auth.getToken()).willReturn(new org.keycloak.representations.AccessToken());
+        assertThat(ViewerRole.holds(auth, realm)).isFalse();
+    }
+
+    private static org.keycloak.representations.AccessToken token(String realmRole) {
+        org.keycloak.representations.AccessToken token = new org.keycloak.representations.AccessToken();
+        token.setRealmAccess(new org.keycloak.representations.AccessToken.Access().addRole(realmRole));
+        return token;
     }
 
     @Test
