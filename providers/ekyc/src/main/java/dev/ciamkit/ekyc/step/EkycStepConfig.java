@@ -53,11 +53,14 @@ public final class EkycStepConfig {
                 BoundedInt.read(values, MAX_FACE_TRIES, d.maxFaceTries(), 1, 10));
     }
 
-    /** Seconds win over days, so that tests and demos can make a verification expire quickly. */
+    /**
+     * Seconds win over days, so that tests and demos can make a verification expire quickly; a bad seconds value is
+     * ignored (the days apply), so a typo cannot cut a year's validity to a minute.
+     */
     private Duration validity(Duration fallback) {
-        String seconds = values.get(VALIDITY_SECONDS);
-        if (seconds != null && !seconds.isBlank()) {
-            return Duration.ofSeconds(BoundedInt.read(values, VALIDITY_SECONDS, 60, 1, Integer.MAX_VALUE));
+        int seconds = BoundedInt.read(values, VALIDITY_SECONDS, -1, 1, Integer.MAX_VALUE);
+        if (seconds > 0) {
+            return Duration.ofSeconds(seconds);
         }
         return Duration.ofDays(BoundedInt.read(values, VALIDITY_DAYS, (int) fallback.toDays(), 1, 3650));
     }
