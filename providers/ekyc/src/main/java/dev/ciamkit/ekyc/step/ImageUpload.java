@@ -10,6 +10,7 @@ import java.util.Optional;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
+import javax.imageio.stream.MemoryCacheImageInputStream;
 
 /**
  * Reads one uploaded image: at most the policy's size, and only JPEG or PNG as the JDK's image readers recognise
@@ -58,7 +59,8 @@ final class ImageUpload {
     }
 
     static Optional<String> mediaType(byte[] bytes) {
-        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
+        // in memory: ImageIO's default stream caches what it reads in a temporary file, and these bytes are PII
+        try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(bytes))) {
             Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
             while (readers.hasNext()) {
                 ImageReader reader = readers.next();

@@ -95,6 +95,7 @@ class AccountChecksTest {
         given(journey.page(any(), anyList(), any())).willReturn(page);
         given(journey.show(any(), anyList(), any())).willReturn(shown);
         given(journey.advance(any())).willReturn(shown);
+        given(journey.attemptAllowed()).willReturn(true);
     }
 
     @AfterEach
@@ -341,7 +342,7 @@ class AccountChecksTest {
         }
 
         @Test
-        void an_account_not_in_the_name_is_rejected_on_its_field_and_not_counted() {
+        void an_account_not_in_the_name_is_rejected_on_its_field_and_counted_as_a_failed_factor() {
             given(verifier.startTransfer(any()))
                     .willReturn(TransferStart.without(result(
                             EkycOperation.TRANSFER_START, VerificationStatus.FAILED, EkycReason.HOLDER_MISMATCH)));
@@ -349,7 +350,7 @@ class AccountChecksTest {
             checks.start(form(EkycPages.FIELD_BANK, "004", EkycPages.FIELD_ACCOUNT, "123456789012"), atAccount);
 
             then(event).should().error(EkycErrors.ACCOUNT_REJECTED);
-            assertNotCounted();
+            then(protector).should().failedLogin(any(), any(), any(), any(), any());
             assertShownWithFieldError(atAccount, EkycPages.FIELD_ACCOUNT, "ciamkitEkycAccountRejected");
         }
 

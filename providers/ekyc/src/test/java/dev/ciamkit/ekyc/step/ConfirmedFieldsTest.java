@@ -17,188 +17,102 @@ class ConfirmedFieldsTest {
     private static final Person READ =
             new Person(IdDocumentType.RESIDENT_CARD, "홍", "길동", "1990-01-01", "900101-1234567", "2020-03-15", null);
 
-    private static Map<String, String> valid() {
+    private static FormInput names(String family, String given) {
         Map<String, String> fields = new HashMap<>();
-        fields.put(EkycPages.FIELD_FAMILY_NAME, "홍");
-        fields.put(EkycPages.FIELD_GIVEN_NAME, "길동");
-        fields.put(EkycPages.FIELD_BIRTH_DATE, "1990-01-01");
-        return fields;
-    }
-
-    private static FormInput input(Map<String, String> fields) {
+        if (family != null) {
+            fields.put(EkycPages.FIELD_FAMILY_NAME, family);
+        }
+        if (given != null) {
+            fields.put(EkycPages.FIELD_GIVEN_NAME, given);
+        }
         return FormInput.of(new PendingForm(fields, Map.of()));
     }
 
-    private static FormInput with(String field, String value) {
-        Map<String, String> fields = valid();
-        fields.put(field, value);
-        return input(fields);
-    }
-
-    private static FormInput without(String field) {
-        Map<String, String> fields = valid();
-        fields.remove(field);
-        return input(fields);
-    }
-
-    private static void assertOnlyProblem(FormInput input, String field, String key) {
-        assertThat(ConfirmedFields.problems(input))
-                .extracting(FormMessage::getField, FormMessage::getMessage)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(field, key));
-        assertThat(ConfirmedFields.read(input, READ)).isEmpty();
+    private static FormInput typed(String family, String given, String birthDate, String idNumber) {
+        Map<String, String> fields = new HashMap<>();
+        fields.put(EkycPages.FIELD_FAMILY_NAME, family);
+        fields.put(EkycPages.FIELD_GIVEN_NAME, given);
+        fields.put(EkycPages.FIELD_BIRTH_DATE, birthDate);
+        fields.put(EkycPages.FIELD_ID_NUMBER, idNumber);
+        fields.put(EkycPages.FIELD_ISSUE_DATE, "2001-01-01");
+        return FormInput.of(new PendingForm(fields, Map.of()));
     }
 
     @Nested
-    class ValidFields {
+    class The_names_as_read {
         @Test
-        void have_no_problems() {
-            assertThat(ConfirmedFields.problems(input(valid()))).isEmpty();
+        void pass_and_keep_everything_else_from_the_card() {
+            assertThat(ConfirmedFields.read(names("홍", "길동"), READ)).contains(READ);
         }
 
         @Test
-        void keep_the_read_number_and_issue_date_when_left_empty() {
-            Map<String, String> fields = valid();
-            fields.put(EkycPages.FIELD_GIVEN_NAME, "길순");
-            fields.put(EkycPages.FIELD_ID_NUMBER, " ");
-
-            Person confirmed = ConfirmedFields.read(input(fields), READ).orElseThrow();
-
-            assertThat(confirmed)
-                    .isEqualTo(new Person(
-                            IdDocumentType.RESIDENT_CARD,
-                            "홍",
-                            "길순",
-                            "1990-01-01",
-                            "900101-1234567",
-                            "2020-03-15",
-                            null));
+        void may_be_split_differently() {
+            assertThat(ConfirmedFields.read(names("홍길", "동"), READ))
+                    .hasValueSatisfying(
+                            p -> assertThat(p.familyName() + p.givenName()).isEqualTo("홍길동"));
         }
 
         @Test
-        void take_a_typed_number_and_issue_date() {
-            Map<String, String> fields = valid();
-            fields.put(EkycPages.FIELD_ID_NUMBER, "900101-1234568");
-            fields.put(EkycPages.FIELD_ISSUE_DATE, "2021-04-01");
-
-            Person confirmed = ConfirmedFields.read(input(fields), READ).orElseThrow();
-
-            assertThat(confirmed.idNumber()).isEqualTo("900101-1234568");
-            assertThat(confirmed.issueDate()).isEqualTo("2021-04-01");
-        }
-
-        @Test
-        void keep_the_documents_type_and_expiry() {
-            Person passport =
-                    new Person(IdDocumentType.PASSPORT, "박", "민수", "1988-08-08", "M12345678", null, "2031-01-10");
-
-            Person confirmed = ConfirmedFields.read(input(valid()), passport).orElseThrow();
-
-            assertThat(confirmed.type()).isEqualTo(IdDocumentType.PASSPORT);
-            assertThat(confirmed.expiryDate()).isEqualTo("2031-01-10");
-            assertThat(confirmed.issueDate()).isNull();
-        }
-
-        @Test
-        void are_trimmed() {
-            Person confirmed = ConfirmedFields.read(with(EkycPages.FIELD_FAMILY_NAME, "  홍 "), READ)
-                    .orElseThrow();
-
-            assertThat(confirmed.familyName()).isEqualTo("홍");
-        }
-
-        @ParameterizedTest
-        @ValueSource(strings = {"M12345678", "11-92-123456-70", "9001011234567", "AB 123456"})
-        void accept_each_documents_number(String number) {
-            assertThat(ConfirmedFields.problems(with(EkycPages.FIELD_ID_NUMBER, number)))
-                    .isEmpty();
-        }
-
-        @Test
-        void accept_latin_names_with_spaces_and_hyphens() {
-            Map<String, String> fields = valid();
-            fields.put(EkycPages.FIELD_FAMILY_NAME, "O-Brien");
-            fields.put(EkycPages.FIELD_GIVEN_NAME, "Mary Ann");
-
-            assertThat(ConfirmedFields.problems(input(fields))).isEmpty();
+        void may_have_one_misread_letter_corrected() {
+            assertThat(ConfirmedFields.read(names("홍", "길똥"), READ))
+                    .hasValueSatisfying(p -> assertThat(p.givenName()).isEqualTo("길똥"));
+            assertThat(ConfirmedFields.read(names("홍", "길동이"), READ)).isPresent();
         }
     }
 
     @Nested
-    class InvalidFields {
+    class Another_identity {
         @Test
-        void an_empty_family_name() {
-            assertOnlyProblem(
-                    with(EkycPages.FIELD_FAMILY_NAME, "  "), EkycPages.FIELD_FAMILY_NAME, "ciamkitEkycNameInvalid");
-            assertOnlyProblem(
-                    without(EkycPages.FIELD_FAMILY_NAME), EkycPages.FIELD_FAMILY_NAME, "ciamkitEkycNameInvalid");
-        }
-
-        @Test
-        void an_empty_given_name() {
-            assertOnlyProblem(
-                    without(EkycPages.FIELD_GIVEN_NAME), EkycPages.FIELD_GIVEN_NAME, "ciamkitEkycNameInvalid");
-        }
-
-        @ParameterizedTest
-        @ValueSource(strings = {"<b>홍</b>", "홍\"", "O'Brien", "A&B", "홍>", "홍\u0000", "홍\n길"})
-        void a_name_with_markup_or_control_characters(String name) {
-            assertOnlyProblem(
-                    with(EkycPages.FIELD_GIVEN_NAME, name), EkycPages.FIELD_GIVEN_NAME, "ciamkitEkycNameInvalid");
+        void is_refused_when_the_name_differs_by_more_than_one_letter() {
+            assertThat(ConfirmedFields.problems(names("김", "영희"), READ))
+                    .extracting(FormMessage::getMessage)
+                    .containsExactly("ciamkitEkycNameTooDifferent");
+            assertThat(ConfirmedFields.read(names("김", "영희"), READ)).isEmpty();
         }
 
         @Test
-        void a_name_longer_than_fifty_characters() {
-            assertThat(ConfirmedFields.problems(with(EkycPages.FIELD_GIVEN_NAME, "가".repeat(50))))
-                    .isEmpty();
-            assertOnlyProblem(
-                    with(EkycPages.FIELD_GIVEN_NAME, "가".repeat(51)),
-                    EkycPages.FIELD_GIVEN_NAME,
-                    "ciamkitEkycNameInvalid");
+        void cannot_bring_its_own_birth_date_id_number_or_issue_date() {
+            assertThat(ConfirmedFields.read(typed("홍", "길동", "1985-12-24", "851224-2345678"), READ))
+                    .contains(READ);
         }
+    }
 
-        @ParameterizedTest
-        @ValueSource(strings = {"1990-02-30", "1990/01/01", "19900101", "01-01-1990", "yesterday"})
-        void a_bad_birth_date(String date) {
-            assertOnlyProblem(
-                    with(EkycPages.FIELD_BIRTH_DATE, date), EkycPages.FIELD_BIRTH_DATE, "ciamkitEkycDateInvalid");
-        }
-
+    @Nested
+    class Bad_names {
         @Test
-        void a_missing_birth_date() {
-            assertOnlyProblem(
-                    without(EkycPages.FIELD_BIRTH_DATE), EkycPages.FIELD_BIRTH_DATE, "ciamkitEkycDateInvalid");
-        }
-
-        @Test
-        void a_bad_issue_date() {
-            assertOnlyProblem(
-                    with(EkycPages.FIELD_ISSUE_DATE, "2020-13-01"),
-                    EkycPages.FIELD_ISSUE_DATE,
-                    "ciamkitEkycDateInvalid");
-        }
-
-        @ParameterizedTest
-        @ValueSource(strings = {"12345", "900101-1234567<", "123456789012345678901", "가나다라마바", "900101_1234567"})
-        void a_bad_id_number(String number) {
-            assertOnlyProblem(
-                    with(EkycPages.FIELD_ID_NUMBER, number), EkycPages.FIELD_ID_NUMBER, "ciamkitEkycIdNumberInvalid");
-        }
-
-        @Test
-        void every_problem_is_reported_at_once() {
-            Map<String, String> fields = new HashMap<>();
-            fields.put(EkycPages.FIELD_GIVEN_NAME, "<x>");
-            fields.put(EkycPages.FIELD_ID_NUMBER, "1");
-            fields.put(EkycPages.FIELD_ISSUE_DATE, "x");
-
-            assertThat(ConfirmedFields.problems(input(fields)))
+        void a_missing_family_name_is_a_problem_of_that_field() {
+            assertThat(ConfirmedFields.problems(names(null, "길동"), READ))
                     .extracting(FormMessage::getField)
-                    .containsExactly(
-                            EkycPages.FIELD_FAMILY_NAME,
-                            EkycPages.FIELD_GIVEN_NAME,
-                            EkycPages.FIELD_BIRTH_DATE,
-                            EkycPages.FIELD_ISSUE_DATE,
-                            EkycPages.FIELD_ID_NUMBER);
+                    .containsExactly(EkycPages.FIELD_FAMILY_NAME);
         }
+
+        @Test
+        void a_missing_given_name_is_a_problem_when_the_card_has_one() {
+            assertThat(ConfirmedFields.problems(names("홍", null), READ))
+                    .extracting(FormMessage::getField)
+                    .containsExactly(EkycPages.FIELD_GIVEN_NAME);
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"길<동", "길\"동", "길&동", "길\u202e동", "길\u200b동", "길\u0007동"})
+        void markup_control_and_invisible_characters_are_refused(String given) {
+            assertThat(ConfirmedFields.problems(names("홍", given), READ))
+                    .extracting(FormMessage::getMessage)
+                    .containsExactly("ciamkitEkycNameInvalid");
+        }
+
+        @Test
+        void a_name_longer_than_fifty_characters_is_refused() {
+            assertThat(ConfirmedFields.problems(names("홍", "길".repeat(51)), READ))
+                    .isNotEmpty();
+        }
+    }
+
+    @Test
+    void distance_counts_code_point_edits() {
+        assertThat(ConfirmedFields.distance("홍길동", "홍길동")).isZero();
+        assertThat(ConfirmedFields.distance("홍길동", "홍길똥")).isEqualTo(1);
+        assertThat(ConfirmedFields.distance("홍길동", "김영희")).isEqualTo(3);
+        assertThat(ConfirmedFields.distance("", "홍")).isEqualTo(1);
     }
 }

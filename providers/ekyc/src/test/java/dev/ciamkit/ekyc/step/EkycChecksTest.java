@@ -136,9 +136,8 @@ class EkycChecksTest {
 
             assertThat(outcome).isInstanceOf(StepOutcome.Failed.class);
             then(verifier).shouldHaveNoInteractions();
-            then(store).should().clear();
             then(event).should().error(EkycErrors.ATTEMPTS_EXCEEDED);
-            then(form).should().setError("ciamkitEkycAttemptsExceeded");
+            then(journey).should().ended("ciamkitEkycAttemptsExceeded");
         }
 
         @Test

@@ -118,7 +118,7 @@ class PendingFormTest {
             String note = login.notes.get(PendingForm.NOTE);
             assertThat(note).startsWith("id.").doesNotContain("홍");
             org.mockito.Mockito.verify(envelope)
-                    .seal(any(), org.mockito.ArgumentMatchers.eq("ciamkit.ekyc.pending:root-1:tab-1"));
+                    .seal(any(), org.mockito.ArgumentMatchers.eq("ciamkit.ekyc.pending:root-1:tab-1:"));
         }
 
         @Test
@@ -168,7 +168,7 @@ class PendingFormTest {
         void a_note_that_opens_to_something_else_reads_empty() {
             login.notes.put(
                     PendingForm.NOTE,
-                    envelope.seal("[1,2]".getBytes(StandardCharsets.UTF_8), "ciamkit.ekyc.pending:root-1:tab-1"));
+                    envelope.seal("[1,2]".getBytes(StandardCharsets.UTF_8), "ciamkit.ekyc.pending:root-1:tab-1:"));
 
             assertThat(PendingForm.take(session, login.authSession)).isEmpty();
         }

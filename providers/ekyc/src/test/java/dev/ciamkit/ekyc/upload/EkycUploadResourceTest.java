@@ -114,6 +114,7 @@ class EkycUploadResourceTest {
                         .willAnswer(i -> current));
         notes.put(TOKEN_NOTE, "page-token");
         notes.put(RETURN_NOTE, BACK);
+        notes.put("ciamkit.ekyc.upload", "idImage:" + (8 << 20));
     }
 
     @AfterEach
@@ -189,16 +190,17 @@ class EkycUploadResourceTest {
         }
 
         @Test
-        void a_file_is_read_to_one_byte_past_the_limit_so_the_step_can_say_it_is_too_large() throws Exception {
+        void only_the_image_the_page_asks_for_is_read_to_one_byte_past_the_steps_limit() throws Exception {
+            notes.put("ciamkit.ekyc.upload", "selfie:1000");
             text(PendingForm.TOKEN_FIELD, "page-token");
-            file("selfie", new byte[EkycUploadResource.MAX_FILE_BYTES + 100]);
-            file("idImage", new byte[0]);
+            file("selfie", new byte[5000]);
+            file("idImage", new byte[] {1, 2, 3});
 
             upload();
 
             assertThat(kept().file("selfie"))
-                    .hasValueSatisfying(b -> assertThat(b).hasSize(EkycUploadResource.MAX_FILE_BYTES + 1));
-            assertThat(kept().files()).containsOnlyKeys("selfie");
+                    .hasValueSatisfying(b -> assertThat(b).hasSize(1001));
+            assertThat(kept().files()).as("the ID page is not this one").containsOnlyKeys("selfie");
         }
     }
 
