@@ -73,6 +73,22 @@ class EkycIT {
     }
 
     @Test
+    void the_browser_camera_takes_the_id_and_the_selfie() throws Exception {
+        TestUser user = realm.createUser("ekyc-camera");
+        // camera frames carry no sandbox marker: the sandbox reads an unmarked image as Hong Gildong's
+        EkycGateway.sandbox().configure(SandboxConfig.defaults().withUnmarked("hong"));
+        try (Browser browser = Browser.withFakeCamera(EN)) {
+            OtpJourney journey = EkycJourney.startVerification(browser, realm, user);
+            new EkycPage.IdPage(browser).sendFromCamera();
+            EkycPage.ConfirmPage confirm = new EkycPage.ConfirmPage(browser);
+            assertThat(confirm.value("givenName")).isEqualTo("길동");
+            confirm.verifyWithCameraSelfie();
+            assertThat(journey.finish().status()).isEqualTo(200);
+        }
+        assertThat(EkycJourney.verifications(realm, user)).hasSize(1);
+    }
+
+    @Test
     void a_forged_id_fails_the_authenticity_check_and_stores_nothing() throws Exception {
         TestUser user = realm.createUser("ekyc-forged");
         try (Browser browser = Browser.open(EN)) {

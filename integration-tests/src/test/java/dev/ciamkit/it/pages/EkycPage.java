@@ -53,6 +53,32 @@ public abstract class EkycPage {
         browser.awaitGone(form);
     }
 
+    /**
+     * Takes the photo with the browser camera (the page's "use the camera" and "take the photo" buttons) and waits
+     * until the page has put it into the file field.
+     */
+    public void photograph(String field) {
+        WebElement box = browser.driver().findElement(By.cssSelector("[data-ciamkit-camera='" + field + "']"));
+        browser.waiting().until(d -> box.isDisplayed());
+        box.findElement(By.className("ciamkit-camera-start")).click();
+        WebElement shoot = box.findElement(By.className("ciamkit-camera-shoot"));
+        browser.waiting().until(d -> shoot.isDisplayed());
+        browser.waiting()
+                .until(d -> ((Number) ((org.openqa.selenium.JavascriptExecutor) d)
+                                        .executeScript(
+                                                "return arguments[0].videoWidth;",
+                                                box.findElement(By.tagName("video"))))
+                                .intValue()
+                        > 0);
+        shoot.click();
+        browser.waiting()
+                .until(d -> ((Number) ((org.openqa.selenium.JavascriptExecutor) d)
+                                        .executeScript(
+                                                "return document.getElementById(arguments[0]).files.length;", field))
+                                .intValue()
+                        == 1);
+    }
+
     protected void upload(String field, Path file) {
         browser.driver()
                 .findElement(By.id(field))
@@ -69,6 +95,11 @@ public abstract class EkycPage {
 
         public void send(Path idImage) {
             upload("idImage", idImage);
+            submit("ciamkit-ekyc-submit");
+        }
+
+        public void sendFromCamera() {
+            photograph("idImage");
             submit("ciamkit-ekyc-submit");
         }
     }
@@ -108,6 +139,11 @@ public abstract class EkycPage {
 
         public void verifyWithSelfie(Path selfie) {
             upload("selfie", selfie);
+            submit("ciamkit-ekyc-submit");
+        }
+
+        public void verifyWithCameraSelfie() {
+            photograph("selfie");
             submit("ciamkit-ekyc-submit");
         }
 

@@ -48,10 +48,23 @@ public final class Browser implements AutoCloseable {
 
     /** @param acceptLanguage what the browser asks for, e.g. {@code ko-KR,ko;q=0.9} */
     public static Browser open(String acceptLanguage) throws IOException {
+        return open(acceptLanguage, List.of());
+    }
+
+    /**
+     * A browser whose camera is Chromium's fake device (a generated moving picture) and which grants the camera
+     * without asking, so a page's {@code getUserMedia} works headless.
+     */
+    public static Browser withFakeCamera(String acceptLanguage) throws IOException {
+        return open(acceptLanguage, List.of("--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream"));
+    }
+
+    private static Browser open(String acceptLanguage, List<String> extra) throws IOException {
         Path profile = Files.createTempDirectory("ciamkit-chrome-");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(System.getProperty("chrome.binary", "/usr/bin/chromium"));
         options.addArguments(FLAGS);
+        options.addArguments(extra);
         options.addArguments(
                 "--user-data-dir=" + profile,
                 "--lang=" + acceptLanguage.split("[,;]")[0],
