@@ -61,6 +61,22 @@ final class EkycReport {
                     phase.overhead(VerificationRun.Timings::confirmCheck));
             row(out, phase, "both", phase.overheadBothChecks());
         }
+        out.append("\n## Where a check's time goes (ms)\n\n");
+        out.append(
+                "The upload post (multipart parsed, the form sealed into the login, 303) and the step's answer to the"
+                        + " browser coming back, less the sandbox's latency (gateway calls, vault, events, page or redirect).\n\n");
+        out.append("| Sandbox latency | Users at once | Part | n | p50 | p95 | p99 | max | mean |\n");
+        out.append("| ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+        for (Phase phase : phases) {
+            row(out, phase, "ID: upload post", phase.wall(VerificationRun.Timings::idUpload));
+            row(out, phase, "ID: step (OCR) less latency", phase.overhead(t -> t.idCheck() - t.idUpload()));
+            row(out, phase, "confirm: upload post", phase.wall(VerificationRun.Timings::confirmUpload));
+            row(
+                    out,
+                    phase,
+                    "confirm: step (authenticity ‖ face, vault) less latency",
+                    phase.overhead(t -> t.confirmCheck() - t.confirmUpload()));
+        }
         out.append("\n## Wall time of a check and of the whole verification (ms)\n\n");
         out.append("| Sandbox latency | Users at once | Part | n | p50 | p95 | p99 | max | mean |\n");
         out.append("| ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |\n");

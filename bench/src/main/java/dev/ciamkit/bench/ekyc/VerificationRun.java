@@ -32,11 +32,19 @@ final class VerificationRun {
 
     /**
      * Milliseconds of each timed part: Keycloak's login page, its password POST (answered with a redirect to the
-     * required action), our ID page (the required action's first page, no gateway call), the two checks, and the
-     * whole verification from the ID post to the redirect to the application.
+     * required action), our ID page (the required action's first page, no gateway call), the two checks with the
+     * upload post of each (the rest of a check is the step's answer to the browser coming back), and the whole
+     * verification from the ID post to the redirect to the application.
      */
     record Timings(
-            double loginPage, double password, double idPage, double idCheck, double confirmCheck, double whole) {}
+            double loginPage,
+            double password,
+            double idPage,
+            double idCheck,
+            double idUpload,
+            double confirmCheck,
+            double confirmUpload,
+            double whole) {}
 
     private final HttpClient http;
     private final String baseUrl;
@@ -61,21 +69,41 @@ final class VerificationRun {
         form(idPage, "ciamkit-ekyc-id-form");
 
         long t3 = System.nanoTime();
-        Document confirmPage = PageClient.page(check(browser, idPage, "ciamkit-ekyc-id-form", "idImage", ID));
+        long[] idUploaded = new long[1];
+        Document confirmPage =
+                PageClient.page(check(browser, idPage, "ciamkit-ekyc-id-form", "idImage", ID, idUploaded));
         long t4 = System.nanoTime();
         Element confirm = form(confirmPage, "ciamkit-ekyc-confirm-form");
-        HttpResponse<String> done = check(browser, confirmPage, confirm.id(), "selfie", SELFIE);
+        long[] selfieUploaded = new long[1];
+        HttpResponse<String> done = check(browser, confirmPage, confirm.id(), "selfie", SELFIE, selfieUploaded);
         long t5 = System.nanoTime();
         String app = PageClient.location(done, 302);
         if (!app.startsWith(REDIRECT_URI) || !app.contains("code=")) {
             throw new IllegalStateException("the verification did not end at the application: " + app);
         }
-        return new Timings(ms(t1 - t0), ms(t2 - t1), ms(t3 - t2), ms(t4 - t3), ms(t5 - t4), ms(t5 - t3));
+        return new Timings(
+                ms(t1 - t0),
+                ms(t2 - t1),
+                ms(t3 - t2),
+                ms(t4 - t3),
+                ms(idUploaded[0] - t3),
+                ms(t5 - t4),
+                ms(selfieUploaded[0] - t4),
+                ms(t5 - t3));
     }
 
-    /** One press of a page's button: the multipart post with the page's fields and the image, then its 303. */
+    /**
+     * One press of a page's button: the multipart post with the page's fields and the image, then its 303.
+     *
+     * @param uploaded gets the {@link System#nanoTime()} at which the upload's answer arrived
+     */
     private static HttpResponse<String> check(
-            PageClient browser, Document page, String formId, String fileField, PageClient.FilePart file)
+            PageClient browser,
+            Document page,
+            String formId,
+            String fileField,
+            PageClient.FilePart file,
+            long[] uploaded)
             throws IOException, InterruptedException {
         Element form = form(page, formId);
         Map<String, String> fields = new LinkedHashMap<>();
@@ -83,6 +111,7 @@ final class VerificationRun {
             fields.put(input.attr("name"), input.val());
         }
         HttpResponse<String> posted = browser.postMultipart(form.absUrl("action"), fields, Map.of(fileField, file));
+        uploaded[0] = System.nanoTime();
         return browser.get(PageClient.location(posted, 303));
     }
 

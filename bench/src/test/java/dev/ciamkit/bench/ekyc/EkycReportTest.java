@@ -10,7 +10,7 @@ class EkycReportTest {
 
     private static EkycReport.Phase phase(long latency, double idCheck, double confirmCheck) {
         VerificationRun.Timings t =
-                new VerificationRun.Timings(5, 60, 8, idCheck, confirmCheck, idCheck + confirmCheck + 1);
+                new VerificationRun.Timings(5, 60, 8, idCheck, 4, confirmCheck, 6, idCheck + confirmCheck + 1);
         return new EkycReport.Phase(latency, 1, 10, List.of(t, t), Map.of("id_ocr", 3.0));
     }
 
@@ -50,7 +50,14 @@ class EkycReportTest {
         String md = EkycReport.markdown(List.of(phase(0, 20, 30), phase(2000, 2020, 2030)));
 
         assertThat(md)
-                .contains("## Overhead", "## Wall time", "## Page requests", "## Gateway calls", "## Goals")
-                .contains("| 2000 | 1 | confirm + selfie (authenticity ‖ face) | 2 | 30.0 |");
+                .contains(
+                        "## Overhead",
+                        "## Where a check's time goes",
+                        "## Wall time",
+                        "## Page requests",
+                        "## Gateway calls",
+                        "## Goals")
+                .contains("| 2000 | 1 | confirm + selfie (authenticity ‖ face) | 2 | 30.0 |")
+                .contains("| 2000 | 1 | confirm: step (authenticity ‖ face, vault) less latency | 2 | 24.0 |");
     }
 }
