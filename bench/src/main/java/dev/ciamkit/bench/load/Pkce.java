@@ -7,11 +7,11 @@ import java.security.SecureRandom;
 import java.util.Base64;
 
 /** An RFC 7636 verifier and its S256 challenge, as the demo app makes them. */
-record Pkce(String verifier, String challenge) {
+public record Pkce(String verifier, String challenge) {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    static Pkce create() {
+    public static Pkce create() {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         String verifier = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
