@@ -93,7 +93,8 @@ final class EkycChecks {
                     current.passed(),
                     current.lost(),
                     current.faceFailures(),
-                    current.transferId());
+                    current.transferId(),
+                    current.idChecks());
         }
         boolean wantsAccount = input.has(EkycPages.USE_ACCOUNT)
                 && pages.offers(EkycMethod.BANK_ACCOUNT, current.passedMethods(), current.lostMethods());
@@ -112,12 +113,20 @@ final class EkycChecks {
             store.clear();
             return journey.show(EkycProgress.start(java.time.Instant.now()), List.of(), "ciamkitEkycStartOver");
         }
-        return checkTogether(current, selfie, idImage.get(), wantsAccount);
+        return checkTogether(current, progress.person(), selfie, idImage.get(), wantsAccount);
     }
 
     /** The authenticity check and the face match, at once, within one budget. */
+    /**
+     * @param read the person as OCR read it: what is kept when the authenticity check did not answer, so a correction is
+     *     always measured against the card, not against an earlier correction
+     */
     private StepOutcome checkTogether(
-            EkycProgress progress, Optional<EkycImage> selfie, EkycImage idImage, boolean wantsAccount) {
+            EkycProgress progress,
+            EkycProgress.Person read,
+            Optional<EkycImage> selfie,
+            EkycImage idImage,
+            boolean wantsAccount) {
         long deadline = EkycOrchestrator.deadline(policy.budget());
         IdFields fields = progress.person().fields();
         EkycOrchestrator.Pending<VerificationResult> authenticity = progress.personChecked()
@@ -132,6 +141,7 @@ final class EkycChecks {
         String message = null;
         List<FormMessage> errors = new java.util.ArrayList<>();
         if (authenticity != null) {
+            next = next.withIdCheck();
             VerificationResult id = authenticity.await(deadline);
             if (id.passed()) {
                 next = next.withPersonChecked(next.person()).withPassed(passed(EkycMethod.ID_DOCUMENT, id));
@@ -172,7 +182,12 @@ final class EkycChecks {
                 }
                 errors.add(field(EkycPages.FIELD_SELFIE, "ciamkitEkycFaceMismatch"));
             } else if (result.status() == dev.ciamkit.ekyc.spi.VerificationStatus.INPUT_REJECTED) {
+                // a selfie the vendor could not use is a paid call too: it spends one of the selfie tries
+                next = next.withFaceFailure();
                 Events.error(host, EkycErrors.IMAGE_REJECTED, result.reason().code());
+                if (next.faceFailures() >= policy.maxFaceTries()) {
+                    next = next.withLost(EkycMethod.FACE_MATCH);
+                }
                 errors.add(field(EkycPages.FIELD_SELFIE, Messages.image(result)));
             } else {
                 Events.error(
@@ -181,7 +196,11 @@ final class EkycChecks {
             }
         }
         if (!next.personChecked()) {
-            return journey.show(next, errors, message);
+            if (next.idChecks() >= EkycProgress.MAX_ID_CHECKS) {
+                // the issuing authority did not answer (or took no details) this many times: this attempt ends
+                return journey.advance(next.withLost(EkycMethod.ID_DOCUMENT));
+            }
+            return journey.show(next.withPerson(read), errors, message);
         }
         if (policy.metBy(next.passedMethods()) || next.lostMethods().contains(EkycMethod.FACE_MATCH)) {
             return journey.advance(next);

@@ -25,7 +25,11 @@ record EkycProgress(
         List<Passed> passed,
         List<EkycMethod> lost,
         int faceFailures,
-        String transferId) {
+        String transferId,
+        int idChecks) {
+
+    /** Authenticity calls one verification may make (a check that did not answer may be retried, not forever). */
+    static final int MAX_ID_CHECKS = 3;
 
     enum Stage {
         /** Capture the ID document. */
@@ -87,7 +91,7 @@ record EkycProgress(
     }
 
     static EkycProgress start(Instant now) {
-        return new EkycProgress(Stage.ID, now.toEpochMilli(), null, false, List.of(), List.of(), 0, null);
+        return new EkycProgress(Stage.ID, now.toEpochMilli(), null, false, List.of(), List.of(), 0, null, 0);
     }
 
     Set<EkycMethod> passedMethods() {
@@ -101,15 +105,17 @@ record EkycProgress(
     }
 
     EkycProgress at(Stage next) {
-        return new EkycProgress(next, startedAt, person, personChecked, passed, lost, faceFailures, transferId);
+        return new EkycProgress(
+                next, startedAt, person, personChecked, passed, lost, faceFailures, transferId, idChecks);
     }
 
     EkycProgress withPerson(Person read) {
-        return new EkycProgress(Stage.CONFIRM, startedAt, read, false, passed, lost, faceFailures, transferId);
+        return new EkycProgress(
+                Stage.CONFIRM, startedAt, read, false, passed, lost, faceFailures, transferId, idChecks);
     }
 
     EkycProgress withPersonChecked(Person confirmed) {
-        return new EkycProgress(stage, startedAt, confirmed, true, passed, lost, faceFailures, transferId);
+        return new EkycProgress(stage, startedAt, confirmed, true, passed, lost, faceFailures, transferId, idChecks);
     }
 
     EkycProgress withPassed(Passed method) {
@@ -117,7 +123,7 @@ record EkycProgress(
         all.removeIf(p -> p.method() == method.method());
         all.add(method);
         return new EkycProgress(
-                stage, startedAt, person, personChecked, List.copyOf(all), lost, faceFailures, transferId);
+                stage, startedAt, person, personChecked, List.copyOf(all), lost, faceFailures, transferId, idChecks);
     }
 
     EkycProgress withLost(EkycMethod method) {
@@ -126,14 +132,20 @@ record EkycProgress(
             all.add(method);
         }
         return new EkycProgress(
-                stage, startedAt, person, personChecked, passed, List.copyOf(all), faceFailures, transferId);
+                stage, startedAt, person, personChecked, passed, List.copyOf(all), faceFailures, transferId, idChecks);
     }
 
     EkycProgress withFaceFailure() {
-        return new EkycProgress(stage, startedAt, person, personChecked, passed, lost, faceFailures + 1, transferId);
+        return new EkycProgress(
+                stage, startedAt, person, personChecked, passed, lost, faceFailures + 1, transferId, idChecks);
+    }
+
+    EkycProgress withIdCheck() {
+        return new EkycProgress(
+                stage, startedAt, person, personChecked, passed, lost, faceFailures, transferId, idChecks + 1);
     }
 
     EkycProgress withTransfer(String id) {
-        return new EkycProgress(Stage.CODE, startedAt, person, personChecked, passed, lost, faceFailures, id);
+        return new EkycProgress(Stage.CODE, startedAt, person, personChecked, passed, lost, faceFailures, id, idChecks);
     }
 }

@@ -246,6 +246,59 @@ class EkycChecksTest {
         }
 
         @Test
+        void a_correction_not_checked_is_not_kept_so_the_next_is_measured_against_the_card() {
+            given(verifier.verifyId(any()))
+                    .willReturn(result(
+                            EkycOperation.ID_AUTHENTICITY, VerificationStatus.UNAVAILABLE, EkycReason.VENDOR_ERROR));
+            FormInput corrected = input(
+                    Map.of(EkycPages.FIELD_FAMILY_NAME, "홍", EkycPages.FIELD_GIVEN_NAME, "길똥"),
+                    Map.of(EkycPages.FIELD_SELFIE, SELFIE_PNG));
+            given(verifier.matchFace(any()))
+                    .willReturn(FaceMatch.without(
+                            result(EkycOperation.FACE_MATCH, VerificationStatus.UNAVAILABLE, EkycReason.VENDOR_ERROR)));
+
+            checks.confirm(corrected, AT_CONFIRM);
+
+            ArgumentCaptor<EkycProgress> shownAgain = ArgumentCaptor.forClass(EkycProgress.class);
+            then(journey).should().show(shownAgain.capture(), anyList(), any());
+            assertThat(shownAgain.getValue().person()).isEqualTo(HONG);
+            assertThat(shownAgain.getValue().idChecks()).isEqualTo(1);
+        }
+
+        @Test
+        void an_authority_that_does_not_answer_three_times_ends_the_attempt() {
+            EkycProgress twoChecks = AT_CONFIRM.withIdCheck().withIdCheck();
+            given(verifier.verifyId(any()))
+                    .willReturn(result(
+                            EkycOperation.ID_AUTHENTICITY, VerificationStatus.UNAVAILABLE, EkycReason.VENDOR_ERROR));
+
+            given(verifier.matchFace(any()))
+                    .willReturn(FaceMatch.without(
+                            result(EkycOperation.FACE_MATCH, VerificationStatus.UNAVAILABLE, EkycReason.VENDOR_ERROR)));
+
+            checks.confirm(confirmed(Map.of(EkycPages.FIELD_SELFIE, SELFIE_PNG)), twoChecks);
+
+            ArgumentCaptor<EkycProgress> advanced = ArgumentCaptor.forClass(EkycProgress.class);
+            then(journey).should().advance(advanced.capture());
+            assertThat(advanced.getValue().lostMethods()).contains(EkycMethod.ID_DOCUMENT);
+        }
+
+        @Test
+        void a_selfie_the_vendor_cannot_use_spends_a_selfie_try() {
+            given(verifier.verifyId(any()))
+                    .willReturn(result(EkycOperation.ID_AUTHENTICITY, VerificationStatus.PASSED, EkycReason.OK));
+            given(verifier.matchFace(any()))
+                    .willReturn(FaceMatch.without(result(
+                            EkycOperation.FACE_MATCH, VerificationStatus.INPUT_REJECTED, EkycReason.FACE_NOT_FOUND)));
+
+            checks.confirm(confirmed(Map.of(EkycPages.FIELD_SELFIE, SELFIE_PNG)), AT_CONFIRM);
+
+            ArgumentCaptor<EkycProgress> shownAgain = ArgumentCaptor.forClass(EkycProgress.class);
+            then(journey).should().show(shownAgain.capture(), anyList(), any());
+            assertThat(shownAgain.getValue().faceFailures()).isEqualTo(1);
+        }
+
+        @Test
         void a_lost_id_image_starts_over_without_a_call() {
             given(store.image(ProgressStore.ID_IMAGE)).willReturn(Optional.empty());
 

@@ -68,7 +68,8 @@ class EkycProgressTest {
                             "passed",
                             "lost",
                             "faceFailures",
-                            "transferId");
+                            "transferId",
+                            "idChecks");
             assertThat(JSON.readTree(json).get("person").fieldNames())
                     .toIterable()
                     .containsExactlyInAnyOrder(
