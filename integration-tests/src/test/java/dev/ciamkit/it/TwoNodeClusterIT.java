@@ -2,6 +2,8 @@ package dev.ciamkit.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ciamkit.ekyc.sandbox.TestImages;
+import dev.ciamkit.it.pages.EkycPage;
 import dev.ciamkit.it.pages.OtpLoginPage;
 import dev.ciamkit.it.support.Admin;
 import dev.ciamkit.it.support.AdminApi;
@@ -10,6 +12,8 @@ import dev.ciamkit.it.support.Browser;
 import dev.ciamkit.it.support.ClusterExtension;
 import dev.ciamkit.it.support.ClusterFixture;
 import dev.ciamkit.it.support.ClusterNode;
+import dev.ciamkit.it.support.EkycGateway;
+import dev.ciamkit.it.support.EkycJourney;
 import dev.ciamkit.it.support.Oidc;
 import dev.ciamkit.it.support.OtpJourney;
 import dev.ciamkit.it.support.ServerMetrics;
@@ -36,6 +40,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.keycloak.admin.client.Keycloak;
 import org.keycloak.representations.idm.EventRepresentation;
 import org.keycloak.representations.idm.RealmRepresentation;
+import org.keycloak.representations.idm.RequiredActionConfigRepresentation;
 
 /**
  * Mobile OTP on two nodes of one cluster (shared PostgreSQL, Infinispan over jdbc-ping): what one node decides, the
@@ -185,6 +190,61 @@ class TwoNodeClusterIT {
                 return sealed.group(1);
             }
         }
+    }
+
+    @Test
+    @Order(1)
+    void an_ekyc_verification_with_its_images_made_on_node_a_is_read_whole_on_node_b() throws Exception {
+        RequiredActionConfigRepresentation keepImages = new RequiredActionConfigRepresentation();
+        keepImages.setConfig(Map.of("ekyc-keep-images", "true"));
+        adminA.realm(REALM).flows().updateRequiredActionConfig(EkycJourney.REQUIRED_ACTION, keepImages);
+        TestUser user = TestUsers.create(adminA, REALM, "cluster-ekyc", Map.of());
+        AuthenticatorApp phone = OtpJourney.enrolled(cluster.a().baseUrl(), REALM, user.username());
+        try (Browser browser = Browser.open("en-US,en;q=0.9")) {
+            OtpJourney journey = new OtpJourney(browser, cluster.a().baseUrl(), REALM)
+                    .start(Map.of("kc_action", EkycJourney.REQUIRED_ACTION))
+                    .password(user.username());
+            journey.otp().enter(phone.nextCode());
+            EkycJourney.sendHongsId(browser, new EkycPage.IdPage(browser))
+                    .verifyWithSelfie(EkycGateway.image(TestImages.SELFIE_HONG));
+            assertThat(journey.finish().status()).isEqualTo(200);
+        } finally {
+            adminA.realm(REALM).flows().removeRequiredActionConfig(EkycJourney.REQUIRED_ACTION);
+        }
+
+        // on node B, through PostgreSQL: the sealed images and names written on node A, read by the viewer role
+        var clients = adminB.realm(REALM).clients();
+        String client = clients.findByClientId(Oidc.API_CLIENT).get(0).getId();
+        var role = adminB.realm(REALM).roles().get("ciamkit-ekyc-viewer").toRepresentation();
+        String account = clients.get(client).getServiceAccountUser().getId();
+        adminB.realm(REALM).users().get(account).roles().realmLevel().add(List.of(role));
+        clients.get(client).getScopeMappings().realmLevel().add(List.of(role));
+        String secret = clients.get(client).generateNewSecret().getValue();
+        String viewer = Oidc.token(
+                        cluster.b().baseUrl(),
+                        REALM,
+                        Map.of(
+                                "grant_type",
+                                "client_credentials",
+                                "client_id",
+                                Oidc.API_CLIENT,
+                                "client_secret",
+                                secret))
+                .body()
+                .path("access_token")
+                .asText();
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        String id = json.readTree(
+                        AdminApi.get(cluster.b().baseUrl(), REALM, "/ciamkit-ekyc/records?user=" + user.id(), viewer)
+                                .body())
+                .get(0)
+                .path("id")
+                .asText();
+        var record = json.readTree(AdminApi.get(cluster.b().baseUrl(), REALM, "/ciamkit-ekyc/records/" + id, viewer)
+                .body());
+        assertThat(record.path("images")).hasSize(2);
+        assertThat(record.path("person").path("familyName").asText()).isEqualTo("홍");
+        assertThat(record.path("maskedIdNumber").asText()).isEqualTo("900101-1******");
     }
 
     private static void signIn(ClusterNode node, TestUser user, String code) throws Exception {

@@ -81,6 +81,14 @@ public final class AdminApi {
                 token(admin));
     }
 
+    /** GET on a realm's admin API on another server (a cluster node) with a token of the caller's choosing. */
+    public static HttpResponse<String> get(String baseUrl, String realm, String path, String token) throws Exception {
+        return send(
+                HttpRequest.newBuilder(URI.create(baseUrl + "/admin/realms/" + realm + path))
+                        .GET(),
+                token);
+    }
+
     /** Creates a realm from its JSON (POST /admin/realms), as an import pipeline does. */
     public static HttpResponse<String> createRealm(Keycloak admin, String json) throws Exception {
         return send(

@@ -73,6 +73,8 @@ public final class ClusterFixture implements AutoCloseable {
                 "--spi-jpa-entity-provider--ciamkit-outbox--initial-backoff-millis=200",
                 "--spi-jpa-entity-provider--ciamkit-outbox--max-backoff-millis=1000"));
         options.add("--spi-jpa-entity-provider--ciamkit-outbox--interval-millis=" + (delivers ? 300 : 3_600_000));
+        // the eKYC gateway: the same sandbox as the single server's
+        options.addAll(EkycGateway.serverOptions());
         return options;
     }
 
