@@ -9,6 +9,7 @@ import dev.ciamkit.ekyc.spi.TransferCode;
 import dev.ciamkit.ekyc.spi.TransferConfirmation;
 import dev.ciamkit.ekyc.spi.TransferStart;
 import dev.ciamkit.ekyc.spi.VerificationResult;
+import dev.ciamkit.ekyc.spi.VerificationStatus;
 import dev.ciamkit.ekyc.step.EkycProgress.Stage;
 import dev.ciamkit.ekyc.vault.EkycMethod;
 import java.util.List;
@@ -75,7 +76,7 @@ final class AccountChecks {
         if (result.passed()) {
             return journey.show(progress.withTransfer(started.transferId().orElseThrow()), List.of(), null);
         }
-        if (result.status().isVerdict() || result.status() == dev.ciamkit.ekyc.spi.VerificationStatus.INPUT_REJECTED) {
+        if (result.status().isVerdict() || result.status() == VerificationStatus.INPUT_REJECTED) {
             Events.error(host, EkycErrors.ACCOUNT_REJECTED, result.reason().code());
             // whether an account is in a given name is worth guessing: each refusal counts as a failed factor
             FactorAttempts.failed(host.session(), host.realm(), host.user());

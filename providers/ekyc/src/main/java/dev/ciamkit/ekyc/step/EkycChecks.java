@@ -9,6 +9,7 @@ import dev.ciamkit.ekyc.spi.FaceMatchRequest;
 import dev.ciamkit.ekyc.spi.IdExtraction;
 import dev.ciamkit.ekyc.spi.IdFields;
 import dev.ciamkit.ekyc.spi.VerificationResult;
+import dev.ciamkit.ekyc.spi.VerificationStatus;
 import dev.ciamkit.ekyc.step.EkycProgress.Person;
 import dev.ciamkit.ekyc.step.EkycProgress.Stage;
 import dev.ciamkit.ekyc.vault.EkycMethod;
@@ -158,7 +159,7 @@ final class EkycChecks {
                                 host.session(),
                                 FactorMetrics.start());
                 return new StepOutcome.Failed(pages.ended(host.form(), "ciamkitEkycIdRejected"));
-            } else if (id.status() == dev.ciamkit.ekyc.spi.VerificationStatus.INPUT_REJECTED) {
+            } else if (id.status() == VerificationStatus.INPUT_REJECTED) {
                 Events.error(host, EkycErrors.INVALID_INPUT, null);
                 errors.add(field(EkycPages.FIELD_ID_NUMBER, "ciamkitEkycFieldsRejected"));
             } else {
@@ -181,7 +182,7 @@ final class EkycChecks {
                     next = next.withLost(EkycMethod.FACE_MATCH);
                 }
                 errors.add(field(EkycPages.FIELD_SELFIE, "ciamkitEkycFaceMismatch"));
-            } else if (result.status() == dev.ciamkit.ekyc.spi.VerificationStatus.INPUT_REJECTED) {
+            } else if (result.status() == VerificationStatus.INPUT_REJECTED) {
                 // a selfie the vendor could not use is a paid call too: it spends one of the selfie tries
                 next = next.withFaceFailure();
                 Events.error(host, EkycErrors.IMAGE_REJECTED, result.reason().code());

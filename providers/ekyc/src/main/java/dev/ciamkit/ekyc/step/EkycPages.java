@@ -91,7 +91,7 @@ final class EkycPages {
         fields.put(FIELD_FAMILY_NAME, person.familyName());
         fields.put(FIELD_GIVEN_NAME, person.givenName());
         fields.put(FIELD_BIRTH_DATE, person.birthDate());
-        fields.put("idNumberMasked", MaskedId.of(person.idNumber()));
+        fields.put("idNumberMasked", dev.ciamkit.ekyc.vault.IdNumbers.mask(person.type(), person.idNumber()));
         fields.put(FIELD_ISSUE_DATE, person.issueDate() == null ? "" : person.issueDate());
         form.setAttribute("ciamkitEkycPerson", fields);
         form.setAttribute("ciamkitEkycPersonChecked", progress.personChecked());

@@ -40,7 +40,7 @@ public final class EkycStepConfig {
     public EkycPolicy policy() {
         EkycPolicy d = EkycPolicy.DEFAULT;
         return new EkycPolicy(
-                methods().<java.util.Set<EkycMethod>>map(m -> m).orElse(d.methods()),
+                methods().orElse(d.methods()),
                 BoundedInt.read(values, REQUIRED, d.required(), 1, EkycMethod.values().length),
                 validity(d.validity()),
                 BoundedInt.read(values, ATTEMPTS_PER_DAY, d.attemptsPerDay(), 1, 100),
@@ -65,7 +65,7 @@ public final class EkycStepConfig {
         return Duration.ofDays(BoundedInt.read(values, VALIDITY_DAYS, (int) fallback.toDays(), 1, 3650));
     }
 
-    private Optional<EnumSet<EkycMethod>> methods() {
+    private Optional<java.util.Set<EkycMethod>> methods() {
         String raw = values.get(METHODS);
         if (raw == null || raw.isBlank()) {
             return Optional.empty();
@@ -75,6 +75,6 @@ public final class EkycStepConfig {
                 .map(EkycMethod::fromWire)
                 .flatMap(Optional::stream)
                 .forEach(methods::add);
-        return methods.isEmpty() ? Optional.empty() : Optional.of(methods);
+        return methods.isEmpty() ? Optional.empty() : Optional.<java.util.Set<EkycMethod>>of(methods);
     }
 }

@@ -46,7 +46,7 @@ class JpaEkycVaultTest {
 
     private final KeycloakSession session = mock(KeycloakSession.class);
     private final EntityManager em = mock(EntityManager.class);
-    private final TestEnvelope keys = new TestEnvelope();
+    private final dev.ciamkit.common.crypto.spi.EnvelopeProvider keys = TestEnvelope.create();
     private final RealmModel realm = mock(RealmModel.class);
     private final UserModel user = mock(UserModel.class);
     private final SubjectCredentialManager credentials = mock(SubjectCredentialManager.class);

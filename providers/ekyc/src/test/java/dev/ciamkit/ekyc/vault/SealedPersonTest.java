@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 class SealedPersonTest {
 
-    private final TestEnvelope keys = new TestEnvelope();
+    private final dev.ciamkit.common.crypto.spi.EnvelopeProvider keys = TestEnvelope.create();
     private final VerifiedPerson person =
             new VerifiedPerson(IdDocumentType.RESIDENT_CARD, "홍", "길동", LocalDate.of(1990, 1, 1), "900101-1234567");
 
@@ -45,7 +45,7 @@ class SealedPersonTest {
         assertThat(SealedPerson.open(keys, "realm", "rec-1", tampered)).isEmpty();
         assertThat(SealedPerson.open(keys, "realm", "rec-1", "not sealed")).isEmpty();
         assertThat(SealedPerson.open(keys, "realm", "rec-1", null)).isEmpty();
-        assertThat(SealedPerson.open(new TestEnvelope(), "realm", "rec-1", sealed))
+        assertThat(SealedPerson.open(TestEnvelope.create(), "realm", "rec-1", sealed))
                 .isEmpty();
     }
 

@@ -7,7 +7,7 @@ import java.security.SecureRandom;
 import java.util.List;
 
 /** The one implementation: both factories only differ in where the {@link KeyMaterial} comes from. */
-final class KeyMaterialEnvelopeProvider implements EnvelopeProvider {
+public final class KeyMaterialEnvelopeProvider implements EnvelopeProvider {
 
     private final Envelope envelope;
     private final IdentifierHasher hasher;
@@ -15,6 +15,11 @@ final class KeyMaterialEnvelopeProvider implements EnvelopeProvider {
     KeyMaterialEnvelopeProvider(KeyMaterial keys, SecureRandom random) {
         this.envelope = keys.envelope(random);
         this.hasher = keys.identifierHasher();
+    }
+
+    /** The provider over these keys, as the factories build it (also for other modules' tests). */
+    public static EnvelopeProvider of(KeyMaterial keys) {
+        return new KeyMaterialEnvelopeProvider(keys, new SecureRandom());
     }
 
     @Override
