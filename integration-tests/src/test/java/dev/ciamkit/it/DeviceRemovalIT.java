@@ -2,26 +2,19 @@ package dev.ciamkit.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ciamkit.it.pages.OtpEnrolmentPage;
 import dev.ciamkit.it.pages.OtpLoginPage;
+import dev.ciamkit.it.support.AccountConsole;
 import dev.ciamkit.it.support.Admin;
 import dev.ciamkit.it.support.AdminApi;
 import dev.ciamkit.it.support.AuthenticatorApp;
 import dev.ciamkit.it.support.Browser;
 import dev.ciamkit.it.support.DemoApp;
 import dev.ciamkit.it.support.KeycloakServerExtension;
-import dev.ciamkit.it.support.Oidc;
 import dev.ciamkit.it.support.OtpJourney;
 import dev.ciamkit.it.support.TestRealm;
 import dev.ciamkit.it.support.TestUsers.TestUser;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -48,23 +41,13 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 @ExtendWith(KeycloakServerExtension.class)
 class DeviceRemovalIT {
 
-    /** A client whose tokens carry the account audience, as the account console's own do. */
-    private static final String ACCOUNT_CLIENT = "it-account";
-
     private static Keycloak admin;
     private static TestRealm realm;
 
     @BeforeAll
     static void start() {
         admin = Admin.client();
-        realm = TestRealm.create(admin, "removal", json -> {
-            ObjectNode client = ((ArrayNode) json.get("clients")).addObject();
-            client.put("clientId", ACCOUNT_CLIENT);
-            client.put("publicClient", true);
-            client.put("standardFlowEnabled", true);
-            client.put("directAccessGrantsEnabled", false);
-            client.putArray("redirectUris").add(DemoApp.REDIRECT_URI);
-        });
+        realm = TestRealm.create(admin, "removal", AccountConsole::addClient);
     }
 
     @AfterAll
@@ -87,16 +70,16 @@ class DeviceRemovalIT {
             journey.otp().enter(phone.nextCode());
             journey.enrol("<b>Tablet</b>");
             String appToken = journey.finish().body().get("access_token").asText();
-            String accountToken = accountToken(browser);
+            String accountToken = AccountConsole.token(browser, realm.name());
             String tablet = device(user, "<b>Tablet</b>").getId();
             String phoneId = device(user, "Phone").getId();
 
             maxAuthAge("1");
             Thread.sleep(2100);
-            assertThat(deleteByAccountRest(tablet, accountToken))
+            assertThat(AccountConsole.deleteByRest(realm.name(), tablet, accountToken))
                     .as("token older than max_auth_age")
                     .isEqualTo(400);
-            assertThat(deleteByAccountRest(tablet, appToken))
+            assertThat(AccountConsole.deleteByRest(realm.name(), tablet, appToken))
                     .as("the demo app's token has no account audience")
                     .isIn(401, 403);
             assertThat(realm.devices(user)).hasSize(2);
@@ -104,13 +87,14 @@ class DeviceRemovalIT {
             maxAuthAge("3600");
             // Both devices at once, as two tabs would: each request alone may remove one, together never both.
             List<Integer> answers = inParallel(
-                    () -> deleteByAccountRest(tablet, accountToken), () -> deleteByAccountRest(phoneId, accountToken));
+                    () -> AccountConsole.deleteByRest(realm.name(), tablet, accountToken),
+                    () -> AccountConsole.deleteByRest(realm.name(), phoneId, accountToken));
             assertThat(answers)
                     .as("fresh token: one removal, the last device refused")
                     .containsExactlyInAnyOrder(204, 400);
             assertThat(realm.devices(user)).hasSize(1);
             String left = realm.devices(user).get(0).getId();
-            assertThat(deleteByAccountRest(left, accountToken))
+            assertThat(AccountConsole.deleteByRest(realm.name(), left, accountToken))
                     .as("the last device")
                     .isEqualTo(400);
             assertThat(realm.devices(user))
@@ -145,7 +129,7 @@ class DeviceRemovalIT {
                     .isEmpty();
             otp.choose("Phone");
             otp.enter(phone.nextCode());
-            accept(browser);
+            AccountConsole.acceptRemoval(browser);
             journey.finish();
             assertThat(realm.devices(user))
                     .extracting(CredentialRepresentation::getId)
@@ -155,7 +139,7 @@ class DeviceRemovalIT {
             journey.start(Map.of("kc_action", "delete_credential:" + phoneId));
             journey.password(user.username());
             journey.otp().enter(phone.nextCode());
-            accept(browser);
+            AccountConsole.acceptRemoval(browser);
             browser.waiting()
                     .until(d -> d.getCurrentUrl().startsWith(DemoApp.REDIRECT_URI)
                             || !d.findElements(By.id("kc-error-message")).isEmpty()
@@ -196,11 +180,6 @@ class DeviceRemovalIT {
         assertThat(realm.devices(user)).hasSize(1);
     }
 
-    private static void accept(Browser browser) {
-        browser.waiting().until(ExpectedConditions.elementToBeClickable(By.id("kc-accept")));
-        browser.driver().findElement(By.id("kc-accept")).click();
-    }
-
     private static CredentialRepresentation device(TestUser user, String label) {
         return realm.devices(user).stream()
                 .filter(d -> label.equals(d.getUserLabel()))
@@ -212,43 +191,6 @@ class DeviceRemovalIT {
         RequiredActionConfigRepresentation config = new RequiredActionConfigRepresentation();
         config.setConfig(Map.of("max_auth_age", seconds));
         realm.resource().flows().updateRequiredActionConfig("delete_credential", config);
-    }
-
-    /** A token for the account audience from the browser's SSO session: its auth_time is that login's. */
-    private static String accountToken(Browser browser) throws Exception {
-        browser.driver()
-                .get(Oidc.realmUrl(realm.name()) + "/protocol/openid-connect/auth?response_type=code&scope=openid"
-                        + "&client_id=" + ACCOUNT_CLIENT + "&state=s&redirect_uri="
-                        + URLEncoder.encode(DemoApp.REDIRECT_URI, StandardCharsets.UTF_8));
-        browser.waiting().until(ExpectedConditions.urlContains(DemoApp.REDIRECT_URI));
-        String code = Oidc.query(browser.driver().getCurrentUrl()).get("code");
-        Oidc.TokenResponse tokens = Oidc.token(
-                realm.name(),
-                Map.of(
-                        "grant_type",
-                        "authorization_code",
-                        "client_id",
-                        ACCOUNT_CLIENT,
-                        "code",
-                        code,
-                        "redirect_uri",
-                        DemoApp.REDIRECT_URI));
-        assertThat(tokens.status()).as(tokens.body().toString()).isEqualTo(200);
-        return tokens.body().get("access_token").asText();
-    }
-
-    /** The deprecated account REST delete that Keycloak 26.7 still serves. */
-    private static int deleteByAccountRest(String credentialId, String token) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(
-                        URI.create(Oidc.realmUrl(realm.name()) + "/account/credentials/" + credentialId))
-                .header("Authorization", "Bearer " + token)
-                // Without it, /account dispatches to the account console's page, which answers 405.
-                .header("Accept", "application/json")
-                .DELETE()
-                .build();
-        return HttpClient.newHttpClient()
-                .send(request, HttpResponse.BodyHandlers.ofString())
-                .statusCode();
     }
 
     /** Runs the calls at the same moment, each on its own thread, and returns their answers in order. */
