@@ -54,10 +54,8 @@ final class JpaEkycVault implements EkycVault {
 
         // the newest verification replaces the user's earlier ones: their sealed names and images go now
         store.withdrawUser(realm.getId(), user.getId(), now);
-        List<EkycRecordEntity> others = Duplicates.othersOf(
-                user.getId(),
-                store.withHash(realm.getId(), envelope.identifierCandidates(IdNumbers.HASH_PURPOSE, hashInput)));
-        others.forEach(r -> r.setDuplicate(true));
+        boolean duplicate = store.flagOtherUsersWith(
+                realm.getId(), user.getId(), envelope.identifierCandidates(IdNumbers.HASH_PURPOSE, hashInput));
 
         List<EkycMethod> methods = Records.methods(Records.methods(done.methods()));
         String credentialId = EkycCredentials.replace(user, EkycCredentialModel.create(id, methods, done.completedAt()))
@@ -77,7 +75,7 @@ final class JpaEkycVault implements EkycVault {
         r.setStartedAt(done.startedAt().toEpochMilli());
         r.setVerifiedAt(done.completedAt().toEpochMilli());
         r.setValidUntil(done.completedAt().plus(validity).toEpochMilli());
-        r.setDuplicate(!others.isEmpty());
+        r.setDuplicate(duplicate);
         r.setCredentialId(credentialId);
         r.setCreatedAt(now);
         store.persist(r);

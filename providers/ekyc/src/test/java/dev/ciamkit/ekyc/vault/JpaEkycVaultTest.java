@@ -3,6 +3,7 @@ package dev.ciamkit.ekyc.vault;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.ArgumentMatchers.contains;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
@@ -51,8 +52,10 @@ class JpaEkycVaultTest {
     private final UserModel user = mock(UserModel.class);
     private final SubjectCredentialManager credentials = mock(SubjectCredentialManager.class);
 
+    private final Query flagOthers = mock(Query.class, RETURNS_SELF);
+
     @SuppressWarnings("unchecked")
-    private final TypedQuery<EkycRecordEntity> sameHash = mock(TypedQuery.class, RETURNS_SELF);
+    private final TypedQuery<String> otherWithSameHash = mock(TypedQuery.class, RETURNS_SELF);
 
     @SuppressWarnings("unchecked")
     private final TypedQuery<EkycRecordEntity> others = mock(TypedQuery.class, RETURNS_SELF);
@@ -68,11 +71,11 @@ class JpaEkycVaultTest {
         given(realm.getId()).willReturn("realm-1");
         given(user.getId()).willReturn("user-1");
         given(user.credentialManager()).willReturn(credentials);
-        given(em.createQuery(contains("r.idHash in"), eq(EkycRecordEntity.class)))
-                .willReturn(sameHash);
+        given(em.createQuery(contains("r.idHash in"), eq(String.class))).willReturn(otherWithSameHash);
         given(em.createQuery(contains("r.status = :status"), eq(EkycRecordEntity.class)))
                 .willReturn(others);
         given(em.createQuery(anyString())).willReturn(mock(Query.class, RETURNS_SELF));
+        given(em.createQuery(contains("set r.duplicate = true"))).willReturn(flagOthers);
     }
 
     private CompletedVerification done(boolean keepSelfie) {
@@ -147,16 +150,36 @@ class JpaEkycVaultTest {
         }
 
         @Test
-        void flags_both_records_when_another_user_verified_the_same_number() {
-            EkycRecordEntity theirs = stored("rec-other", "user-2", "cred-2");
-            EkycRecordEntity mine = stored("rec-mine-old", "user-1", null);
-            given(sameHash.getResultList()).willReturn(List.of(theirs, mine));
+        void flags_the_other_users_records_and_the_new_one_when_another_user_verified_the_same_number() {
+            given(flagOthers.executeUpdate()).willReturn(1);
 
             Verification v = vault.record(realm, user, done(false), Duration.ofDays(365));
 
             assertThat(v.duplicateFlagged()).isTrue();
-            assertThat(theirs.isDuplicate()).isTrue();
-            assertThat(mine.isDuplicate()).isFalse();
+            String hash = keys.hashIdentifier(
+                    IdNumbers.HASH_PURPOSE, IdNumbers.hashInput(IdDocumentType.RESIDENT_CARD, "900101-1234567"));
+            verify(flagOthers).setParameter("user", "user-1");
+            verify(flagOthers).setParameter(eq("hashes"), argThat((java.util.Collection<?> c) -> c.contains(hash)));
+        }
+
+        @Test
+        void flags_the_new_record_when_the_other_users_record_was_flagged_before() {
+            given(flagOthers.executeUpdate()).willReturn(0);
+            given(otherWithSameHash.getResultList()).willReturn(List.of("rec-other"));
+
+            assertThat(vault.record(realm, user, done(false), Duration.ofDays(365))
+                            .duplicateFlagged())
+                    .isTrue();
+        }
+
+        @Test
+        void flags_nothing_when_no_other_user_has_the_number() {
+            given(flagOthers.executeUpdate()).willReturn(0);
+            given(otherWithSameHash.getResultList()).willReturn(List.of());
+
+            assertThat(vault.record(realm, user, done(false), Duration.ofDays(365))
+                            .duplicateFlagged())
+                    .isFalse();
         }
 
         @Test
