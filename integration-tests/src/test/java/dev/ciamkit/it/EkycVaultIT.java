@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ciamkit.ekyc.sandbox.TestImages;
 import dev.ciamkit.it.pages.EkycPage;
+import dev.ciamkit.it.support.AccountConsole;
 import dev.ciamkit.it.support.Admin;
 import dev.ciamkit.it.support.AdminApi;
 import dev.ciamkit.it.support.Browser;
@@ -23,12 +24,19 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardWatchEventKinds;
+import java.nio.file.WatchKey;
+import java.nio.file.WatchService;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -39,6 +47,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.keycloak.admin.client.Keycloak;
 import org.keycloak.representations.idm.AdminEventRepresentation;
 import org.keycloak.representations.idm.ProtocolMapperRepresentation;
+import org.keycloak.representations.idm.RequiredActionConfigRepresentation;
 
 /**
  * The PII vault on the assembled server: two users verified with the same ID (images kept, sealed), read through the
@@ -62,6 +71,7 @@ class EkycVaultIT {
         admin = Admin.client();
         realm = TestRealm.create(admin, "ekyc-vault", json -> {
             TestRealm.passwordOnlyBrowserFlow(json);
+            AccountConsole.addClient(json);
             json.put("adminEventsEnabled", true);
             for (JsonNode action : json.withArray("requiredActions")) {
                 if (EkycJourney.REQUIRED_ACTION.equals(action.path("alias").asText())) {
@@ -165,9 +175,52 @@ class EkycVaultIT {
     void removing_the_credential_withdraws_the_verification_and_its_evidence() throws Exception {
         String credential = EkycJourney.verifications(realm, second).get(0).getId();
         realm.resource().users().get(second.id()).removeCredential(credential);
+        assertWithdrawn(second);
+    }
+
+    @Test
+    @Order(4)
+    void the_user_removes_the_verification_in_the_account_console_and_its_evidence_goes() throws Exception {
+        TestUser user = verified("ekyc-vault-console");
+        String credential = EkycJourney.verifications(realm, user).get(0).getId();
+        try (Browser browser = Browser.open("en-US,en;q=0.9")) {
+            Thread.sleep(1100); // delete_credential's max_auth_age is 0 in the shipped realm: a fresh login
+            OtpJourney journey = new OtpJourney(browser, realm.name())
+                    .start(Map.of("kc_action", "delete_credential:" + credential))
+                    .password(user.username());
+            AccountConsole.acceptRemoval(browser);
+            assertThat(journey.finish().status()).isEqualTo(200);
+        }
+        assertThat(EkycJourney.verifications(realm, user)).isEmpty();
+        assertWithdrawn(user);
+    }
+
+    @Test
+    @Order(4)
+    void the_deprecated_account_rest_delete_withdraws_the_verification_too() throws Exception {
+        TestUser user = verified("ekyc-vault-rest");
+        String credential = EkycJourney.verifications(realm, user).get(0).getId();
+        RequiredActionConfigRepresentation fresh = new RequiredActionConfigRepresentation();
+        fresh.setConfig(Map.of("max_auth_age", "3600"));
+        realm.resource().flows().updateRequiredActionConfig("delete_credential", fresh);
+        try (Browser browser = Browser.open("en-US,en;q=0.9")) {
+            OtpJourney journey = new OtpJourney(browser, realm.name()).start().password(user.username());
+            assertThat(journey.finish().status()).isEqualTo(200);
+            String token = AccountConsole.token(browser, realm.name());
+            assertThat(AccountConsole.deleteByRest(realm.name(), credential, token))
+                    .isEqualTo(204);
+        } finally {
+            realm.resource().flows().removeRequiredActionConfig("delete_credential");
+        }
+        assertThat(EkycJourney.verifications(realm, user)).isEmpty();
+        assertWithdrawn(user);
+    }
+
+    /** The user's one record, read by the viewer: withdrawn, without its sealed person data or images. */
+    private static void assertWithdrawn(TestUser user) throws Exception {
         String viewer = viewerToken();
         JsonNode record = JSON.readTree(
-                        AdminApi.get(realm.name(), records(second), viewer).body())
+                        AdminApi.get(realm.name(), records(user), viewer).body())
                 .get(0);
         JsonNode full = JSON.readTree(AdminApi.get(
                         realm.name(),
@@ -243,6 +296,30 @@ class EkycVaultIT {
                 .as("the record itself stays its period")
                 .isEqualTo("VERIFIED");
         assertThat(EkycJourney.verifications(realm, first)).hasSize(1);
+    }
+
+    @Test
+    @Order(7)
+    void an_uploaded_image_passes_through_memory_backed_storage_only(KeycloakServer server) throws Exception {
+        // Quarkus REST writes each multipart file part to its uploads directory for the request's duration
+        Path uploads = Path.of("/dev/shm/ciamkit-uploads");
+        assertThat(server.log())
+                .contains("eKYC image uploads pass through " + uploads + " (tmpfs)")
+                .doesNotContain("which is not memory-backed");
+        assertThat(Files.getFileStore(uploads).type()).isEqualTo("tmpfs");
+        List<Path> created = new ArrayList<>();
+        try (WatchService watch = uploads.getFileSystem().newWatchService()) {
+            uploads.register(watch, StandardWatchEventKinds.ENTRY_CREATE);
+            verified("ekyc-vault-tmpfs");
+            for (WatchKey key = watch.poll(5, TimeUnit.SECONDS); key != null; key = watch.poll()) {
+                key.pollEvents().forEach(e -> created.add(uploads.resolve((Path) e.context())));
+                key.reset();
+            }
+        }
+        assertThat(created)
+                .as("the ID photo and the selfie passed through the tmpfs")
+                .hasSizeGreaterThanOrEqualTo(2);
+        assertThat(created).as("and were deleted at the end of their requests").noneMatch(Files::exists);
     }
 
     private static String records(TestUser user) {

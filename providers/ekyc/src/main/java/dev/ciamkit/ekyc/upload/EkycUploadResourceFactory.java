@@ -20,7 +20,9 @@ public final class EkycUploadResourceFactory implements RealmResourceProviderFac
     public void init(Config.Scope config) {}
 
     @Override
-    public void postInit(KeycloakSessionFactory factory) {}
+    public void postInit(KeycloakSessionFactory factory) {
+        UploadsDirectory.check();
+    }
 
     @Override
     public void close() {}
