@@ -12,17 +12,23 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.jboss.logging.Logger;
 import org.keycloak.common.util.Time;
+import org.keycloak.models.AbstractKeycloakTransaction;
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
 
 /** The vault on Keycloak's database (tables {@code CIAMKIT_EKYC_*}), in the session's transaction. */
 final class JpaEkycVault implements EkycVault {
+
+    private static final Logger LOG = Logger.getLogger(JpaEkycVault.class);
 
     private final KeycloakSession session;
 
@@ -52,15 +58,9 @@ final class JpaEkycVault implements EkycVault {
         String hashInput = IdNumbers.hashInput(person.documentType(), person.idNumber());
         long now = Time.currentTimeMillis();
 
-        // the newest verification replaces the user's earlier ones: their sealed names and images go now
-        store.withdrawUser(realm.getId(), user.getId(), now);
-        boolean duplicate = store.flagOtherUsersWith(
-                realm.getId(), user.getId(), envelope.identifierCandidates(IdNumbers.HASH_PURPOSE, hashInput));
-
-        List<EkycMethod> methods = Records.methods(Records.methods(done.methods()));
-        String credentialId = EkycCredentials.replace(user, EkycCredentialModel.create(id, methods, done.completedAt()))
-                .getId();
-
+        // Everything that can fail without the database first (hashing, masking, sealing): a failure then changes
+        // nothing, where after the first write below it would leave the user's earlier verification withdrawn and
+        // no new one in a transaction that still commits.
         EkycRecordEntity r = new EkycRecordEntity();
         r.setId(id);
         r.setRealmId(realm.getId());
@@ -75,14 +75,54 @@ final class JpaEkycVault implements EkycVault {
         r.setStartedAt(done.startedAt().toEpochMilli());
         r.setVerifiedAt(done.completedAt().toEpochMilli());
         r.setValidUntil(done.completedAt().plus(validity).toEpochMilli());
-        r.setDuplicate(duplicate);
-        r.setCredentialId(credentialId);
         r.setCreatedAt(now);
+        List<String> candidates = envelope.identifierCandidates(IdNumbers.HASH_PURPOSE, hashInput);
+        List<EkycEvidenceEntity> evidence = new ArrayList<>(2);
+        done.idImage().ifPresent(image -> evidence.add(evidence(envelope, r, EkycEvidenceEntity.ID_IMAGE, image, now)));
+        done.selfie().ifPresent(image -> evidence.add(evidence(envelope, r, EkycEvidenceEntity.SELFIE, image, now)));
+        List<EkycMethod> methods = Records.methods(Records.methods(done.methods()));
+        EkycCredentialModel credential = EkycCredentialModel.create(id, methods, done.completedAt());
+
+        // the newest verification replaces the user's earlier ones: their sealed names and images go now
+        store.withdrawUser(realm.getId(), user.getId(), now);
+        r.setDuplicate(store.flagOtherUsersWith(realm.getId(), user.getId(), candidates));
+        r.setCredentialId(EkycCredentials.replace(user, credential).getId());
         store.persist(r);
-        done.idImage()
-                .ifPresent(image -> store.persist(evidence(envelope, r, EkycEvidenceEntity.ID_IMAGE, image, now)));
-        done.selfie().ifPresent(image -> store.persist(evidence(envelope, r, EkycEvidenceEntity.SELFIE, image, now)));
+        evidence.forEach(store::persist);
+        recheckAfterCommit(realm.getId(), user.getId(), id, candidates);
         return Records.verification(r).orElseThrow();
+    }
+
+    /**
+     * Two users verifying one ID number at the same moment do not see each other's uncommitted record; after the
+     * commit, whichever commits second sees the other's and flags both. Never fails the request it follows.
+     */
+    private void recheckAfterCommit(String realmId, String userId, String recordId, List<String> candidates) {
+        KeycloakSessionFactory factory = session.getKeycloakSessionFactory();
+        session.getTransactionManager().enlistAfterCompletion(new AbstractKeycloakTransaction() {
+            @Override
+            protected void commitImpl() {
+                try {
+                    KeycloakModelUtils.runJobInTransaction(
+                            factory, s -> recheck(VaultStore.of(s), realmId, userId, recordId, candidates));
+                } catch (RuntimeException e) {
+                    LOG.warnf(
+                            "CIAM Kit eKYC: the duplicate re-check after a verification failed (%s); the record"
+                                    + " stays as flagged at its commit",
+                            e.getClass().getName());
+                }
+            }
+
+            @Override
+            protected void rollbackImpl() {}
+        });
+    }
+
+    /** Flags other users' records with the number, and this record when there are any. */
+    static void recheck(VaultStore store, String realmId, String userId, String recordId, List<String> candidates) {
+        if (store.flagOtherUsersWith(realmId, userId, candidates)) {
+            store.find(realmId, recordId).ifPresent(r -> r.setDuplicate(true));
+        }
     }
 
     @Override

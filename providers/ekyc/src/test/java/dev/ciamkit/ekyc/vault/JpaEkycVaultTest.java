@@ -18,6 +18,7 @@ import dev.ciamkit.ekyc.spi.EkycImage;
 import dev.ciamkit.ekyc.spi.IdDocumentType;
 import dev.ciamkit.ekyc.vault.jpa.EkycEvidenceEntity;
 import dev.ciamkit.ekyc.vault.jpa.EkycRecordEntity;
+import dev.ciamkit.ekyc.vault.jpa.VaultStore;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import jakarta.persistence.TypedQuery;
@@ -35,6 +36,7 @@ import org.junit.jupiter.api.Test;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.credential.CredentialModel;
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakTransactionManager;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.SubjectCredentialManager;
 import org.keycloak.models.UserModel;
@@ -60,6 +62,7 @@ class JpaEkycVaultTest {
     @SuppressWarnings("unchecked")
     private final TypedQuery<EkycRecordEntity> others = mock(TypedQuery.class, RETURNS_SELF);
 
+    private final KeycloakTransactionManager transactions = mock(KeycloakTransactionManager.class);
     private final JpaEkycVault vault = new JpaEkycVault(session);
 
     @BeforeEach
@@ -71,6 +74,7 @@ class JpaEkycVaultTest {
         given(realm.getId()).willReturn("realm-1");
         given(user.getId()).willReturn("user-1");
         given(user.credentialManager()).willReturn(credentials);
+        given(session.getTransactionManager()).willReturn(transactions);
         given(em.createQuery(contains("r.idHash in"), eq(String.class))).willReturn(otherWithSameHash);
         given(em.createQuery(contains("r.status = :status"), eq(EkycRecordEntity.class)))
                 .willReturn(others);
@@ -170,6 +174,43 @@ class JpaEkycVaultTest {
             assertThat(vault.record(realm, user, done(false), Duration.ofDays(365))
                             .duplicateFlagged())
                     .isTrue();
+        }
+
+        @Test
+        void looks_again_after_the_commit_for_a_record_of_the_number_committed_at_the_same_moment() {
+            vault.record(realm, user, done(false), Duration.ofDays(365));
+
+            verify(transactions).enlistAfterCompletion(any());
+            EkycRecordEntity mine = stored("rec-mine", "user-1", "cred-new");
+            VaultStore store = mock(VaultStore.class);
+            given(store.flagOtherUsersWith(eq("realm-1"), eq("user-1"), any())).willReturn(true);
+            given(store.find("realm-1", "rec-mine")).willReturn(Optional.of(mine));
+
+            JpaEkycVault.recheck(store, "realm-1", "user-1", "rec-mine", List.of("h"));
+
+            assertThat(mine.isDuplicate()).isTrue();
+        }
+
+        @Test
+        void a_sealing_failure_leaves_the_earlier_verification_and_the_credential_untouched() {
+            EkycRecordEntity earlier = stored("rec-old", "user-1", "cred-old");
+            earlier.setPersonSealed("ck1.k1.old");
+            given(others.getResultList()).willReturn(List.of(earlier));
+            EnvelopeProvider broken = mock(EnvelopeProvider.class);
+            given(broken.hashIdentifier(anyString(), anyString())).willReturn("h");
+            given(broken.identifierCandidates(anyString(), anyString())).willReturn(List.of("h"));
+            given(broken.seal(any(), anyString())).willThrow(new IllegalStateException("no key"));
+            given(session.getProvider(EnvelopeProvider.class)).willReturn(broken);
+
+            org.assertj.core.api.Assertions.assertThatThrownBy(
+                            () -> vault.record(realm, user, done(true), Duration.ofDays(365)))
+                    .isInstanceOf(IllegalStateException.class);
+
+            assertThat(earlier.getStatus()).isEqualTo(EkycRecordEntity.VERIFIED);
+            assertThat(earlier.getPersonSealed()).isEqualTo("ck1.k1.old");
+            verify(credentials, org.mockito.Mockito.never()).createStoredCredential(any());
+            verify(em, org.mockito.Mockito.never()).persist(any());
+            verify(transactions, org.mockito.Mockito.never()).enlistAfterCompletion(any());
         }
 
         @Test
