@@ -305,7 +305,8 @@ class EkycVaultIT {
         Path uploads = Path.of("/dev/shm/ciamkit-uploads");
         assertThat(server.log())
                 .contains("eKYC image uploads pass through " + uploads + " (tmpfs)")
-                .doesNotContain("which is not memory-backed");
+                .doesNotContain("which is not memory-backed")
+                .doesNotContain("not private to this server");
         assertThat(Files.getFileStore(uploads).type()).isEqualTo("tmpfs");
         List<Path> created = new ArrayList<>();
         try (WatchService watch = uploads.getFileSystem().newWatchService()) {

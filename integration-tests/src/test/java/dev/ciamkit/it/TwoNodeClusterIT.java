@@ -20,6 +20,7 @@ import dev.ciamkit.it.support.ServerMetrics;
 import dev.ciamkit.it.support.SiemReceivers;
 import dev.ciamkit.it.support.TestUsers;
 import dev.ciamkit.it.support.TestUsers.TestUser;
+import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -27,6 +28,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -194,7 +199,8 @@ class TwoNodeClusterIT {
 
     @Test
     @Order(1)
-    void an_ekyc_verification_with_its_images_made_on_node_a_is_read_whole_on_node_b() throws Exception {
+    void an_ekyc_verification_with_its_images_made_on_node_a_is_read_whole_on_node_b_and_purged_once_by_both()
+            throws Exception {
         RequiredActionConfigRepresentation keepImages = new RequiredActionConfigRepresentation();
         keepImages.setConfig(Map.of("ekyc-keep-images", "true"));
         adminA.realm(REALM).flows().updateRequiredActionConfig(EkycJourney.REQUIRED_ACTION, keepImages);
@@ -245,6 +251,42 @@ class TwoNodeClusterIT {
         assertThat(record.path("images")).hasSize(2);
         assertThat(record.path("person").path("familyName").asText()).isEqualTo("홍");
         assertThat(record.path("maskedIdNumber").asText()).isEqualTo("900101-1******");
+
+        // both nodes purge at once once the images' retention ends: the cluster lock lets each image go exactly once
+        RealmRepresentation retention = adminA.realm(REALM).toRepresentation();
+        retention.getAttributes().put("ciamkit.ekyc.retention.images-seconds", "1");
+        adminA.realm(REALM).update(retention);
+        Thread.sleep(1_100);
+        ExecutorService both = Executors.newFixedThreadPool(2);
+        try {
+            Future<HttpResponse<String>> onA =
+                    both.submit(() -> AdminApi.post(cluster.a().baseUrl(), adminA, REALM, "/ciamkit-ekyc/purge"));
+            Future<HttpResponse<String>> onB =
+                    both.submit(() -> AdminApi.post(cluster.b().baseUrl(), adminB, REALM, "/ciamkit-ekyc/purge"));
+            List<HttpResponse<String>> answers = List.of(onA.get(30, TimeUnit.SECONDS), onB.get(30, TimeUnit.SECONDS));
+            assertThat(answers)
+                    .extracting(HttpResponse::statusCode)
+                    .allMatch(s -> s == 200 || s == 409)
+                    .contains(200);
+            int purged = 0;
+            for (HttpResponse<String> answer : answers) {
+                if (answer.statusCode() == 200) {
+                    purged += json.readTree(answer.body()).path("images").asInt();
+                }
+            }
+            assertThat(purged).as("each image purged by one node only").isEqualTo(2);
+        } finally {
+            both.shutdownNow();
+            retention.getAttributes().remove("ciamkit.ekyc.retention.images-seconds");
+            adminA.realm(REALM).update(retention);
+        }
+        // the viewer's token was issued by node B (its issuer is B's address)
+        var purgedRecord =
+                json.readTree(AdminApi.get(cluster.b().baseUrl(), REALM, "/ciamkit-ekyc/records/" + id, viewer)
+                        .body());
+        assertThat(purgedRecord.path("status").asText()).isEqualTo("VERIFIED");
+        assertThat(purgedRecord.path("images").isArray()).isTrue();
+        assertThat(purgedRecord.path("images")).isEmpty();
     }
 
     private static void signIn(ClusterNode node, TestUser user, String code) throws Exception {

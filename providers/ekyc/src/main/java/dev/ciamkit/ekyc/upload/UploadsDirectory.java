@@ -2,7 +2,9 @@ package dev.ciamkit.ekyc.upload;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -59,9 +61,39 @@ final class UploadsDirectory {
                 .orElse(false);
     }
 
-    /** Logs where uploaded images pass through; a warning when that is not memory-backed storage. */
+    /**
+     * Makes the directory this server's alone where it can: when it is ours and not a link, closes it to everyone
+     * else (0700); otherwise (a link, or made by another user first, e.g. in a shared /dev/shm) answers why not.
+     */
+    static Optional<String> keepPrivate(Path dir) {
+        try {
+            if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
+                return Optional.empty();
+            }
+            if (Files.isSymbolicLink(dir)) {
+                return Optional.of("it is a symbolic link");
+            }
+            String owner = Files.getOwner(dir, LinkOption.NOFOLLOW_LINKS).getName();
+            if (!owner.equals(System.getProperty("user.name"))) {
+                return Optional.of("it belongs to " + owner + ", not to this server's user");
+            }
+            Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
+            return Optional.empty();
+        } catch (IOException | UnsupportedOperationException | SecurityException e) {
+            return Optional.of("its owner and permissions cannot be checked ("
+                    + e.getClass().getSimpleName() + ")");
+        }
+    }
+
+    /** Logs where uploaded images pass through; a warning when that is not memory-backed storage or not private. */
     static void check() {
         Path dir = configured();
+        keepPrivate(dir)
+                .ifPresent(why -> LOG.warnf(
+                        "eKYC image uploads pass through %s, which is not private to this server: %s. Another local"
+                                + " user could read or replace an image there; point %s at a directory of this"
+                                + " server's own.",
+                        dir, why, PROPERTY));
         Optional<String> type = fileSystemType(dir);
         if (memoryBacked(type)) {
             LOG.infof("eKYC image uploads pass through %s (%s)", dir, type.get());

@@ -2,7 +2,9 @@ package dev.ciamkit.ekyc.upload;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,5 +30,23 @@ class UploadsDirectoryTest {
     @Test
     void without_a_configuration_it_is_quarkuss_default_under_the_temporary_directory() {
         assertThat(UploadsDirectory.configured()).isEqualTo(Path.of(System.getProperty("java.io.tmpdir"), "uploads"));
+    }
+
+    @Test
+    void a_directory_of_this_servers_user_is_closed_to_everyone_else(@TempDir Path dir) throws Exception {
+        Path uploads = Files.createDirectory(dir.resolve("uploads"));
+        Files.setPosixFilePermissions(uploads, PosixFilePermissions.fromString("rwxr-xr-x"));
+
+        assertThat(UploadsDirectory.keepPrivate(uploads)).isEmpty();
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(uploads)))
+                .isEqualTo("rwx------");
+    }
+
+    @Test
+    void a_link_in_place_of_the_directory_is_named_not_followed(@TempDir Path dir) throws Exception {
+        Path elsewhere = Files.createDirectory(dir.resolve("elsewhere"));
+        Path link = Files.createSymbolicLink(dir.resolve("uploads"), elsewhere);
+
+        assertThat(UploadsDirectory.keepPrivate(link)).contains("it is a symbolic link");
     }
 }
