@@ -118,11 +118,22 @@ final class JpaEkycVault implements EkycVault {
         });
     }
 
-    /** Flags other users' records with the number, and this record when there are any. */
+    /**
+     * When another user has a record of the number: flags those and this record, one row at a time in the order of
+     * their ids (two re-checks running at once then take their row locks in the same order), each by an UPDATE of the
+     * flag alone, so a withdrawal committed meanwhile is never written back.
+     */
     static void recheck(VaultStore store, String realmId, String userId, String recordId, List<String> candidates) {
-        if (store.flagOtherUsersWith(realmId, userId, candidates)) {
-            store.find(realmId, recordId).ifPresent(r -> r.setDuplicate(true));
+        List<Object[]> rows = store.sameNumber(realmId, candidates);
+        if (rows.stream().noneMatch(row -> !userId.equals(row[1]))) {
+            return;
         }
+        rows.stream()
+                .filter(row -> !Boolean.TRUE.equals(row[2]))
+                .filter(row -> !userId.equals(row[1]) || recordId.equals(row[0]))
+                .map(row -> (String) row[0])
+                .sorted()
+                .forEach(id -> store.flagDuplicate(realmId, id));
     }
 
     @Override

@@ -181,14 +181,34 @@ class JpaEkycVaultTest {
             vault.record(realm, user, done(false), Duration.ofDays(365));
 
             verify(transactions).enlistAfterCompletion(any());
-            EkycRecordEntity mine = stored("rec-mine", "user-1", "cred-new");
             VaultStore store = mock(VaultStore.class);
-            given(store.flagOtherUsersWith(eq("realm-1"), eq("user-1"), any())).willReturn(true);
-            given(store.find("realm-1", "rec-mine")).willReturn(Optional.of(mine));
+            given(store.sameNumber(eq("realm-1"), any()))
+                    .willReturn(List.of(
+                            new Object[] {"rec-z-other", "user-2", false},
+                            new Object[] {"rec-mine", "user-1", false},
+                            new Object[] {"rec-mine-old", "user-1", false},
+                            new Object[] {"rec-a-other", "user-3", true}));
 
             JpaEkycVault.recheck(store, "realm-1", "user-1", "rec-mine", List.of("h"));
 
-            assertThat(mine.isDuplicate()).isTrue();
+            org.mockito.InOrder order = org.mockito.Mockito.inOrder(store);
+            order.verify(store).flagDuplicate("realm-1", "rec-mine");
+            order.verify(store).flagDuplicate("realm-1", "rec-z-other");
+            verify(store, org.mockito.Mockito.never()).flagDuplicate("realm-1", "rec-mine-old");
+            verify(store, org.mockito.Mockito.never()).flagDuplicate("realm-1", "rec-a-other");
+        }
+
+        @Test
+        void the_re_check_flags_nothing_when_only_the_user_has_the_number() {
+            VaultStore store = mock(VaultStore.class);
+            given(store.sameNumber(eq("realm-1"), any()))
+                    .willReturn(List.of(
+                            new Object[] {"rec-mine", "user-1", false},
+                            new Object[] {"rec-mine-old", "user-1", false}));
+
+            JpaEkycVault.recheck(store, "realm-1", "user-1", "rec-mine", List.of("h"));
+
+            verify(store, org.mockito.Mockito.never()).flagDuplicate(anyString(), anyString());
         }
 
         @Test

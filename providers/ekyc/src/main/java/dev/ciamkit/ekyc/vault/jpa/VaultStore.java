@@ -83,6 +83,32 @@ public final class VaultStore {
                         .isEmpty();
     }
 
+    /**
+     * The records of the realm whose ID number hash is one of {@code hashes}, without their sealed data: id, user id,
+     * duplicate flag.
+     */
+    public List<Object[]> sameNumber(String realmId, Collection<String> hashes) {
+        if (hashes.isEmpty()) {
+            return List.of();
+        }
+        return em.createQuery(
+                        "select r.id, r.userId, r.duplicate from EkycRecordEntity r where r.realmId = :realm"
+                                + " and r.idHash in :hashes",
+                        Object[].class)
+                .setParameter("realm", realmId)
+                .setParameter("hashes", hashes)
+                .getResultList();
+    }
+
+    /** Flags one record as a duplicate, changing no other column (a withdrawal meanwhile stays one). */
+    public void flagDuplicate(String realmId, String id) {
+        em.createQuery("update EkycRecordEntity r set r.duplicate = true where r.id = :id and r.realmId = :realm"
+                        + " and r.duplicate = false")
+                .setParameter("id", id)
+                .setParameter("realm", realmId)
+                .executeUpdate();
+    }
+
     /** Records flagged as duplicates, newest first. */
     public List<EkycRecordEntity> duplicates(String realmId, int first, int max) {
         return em.createQuery(
