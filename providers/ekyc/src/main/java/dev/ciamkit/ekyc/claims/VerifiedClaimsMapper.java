@@ -11,6 +11,7 @@ import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 import org.keycloak.common.util.Time;
 import org.keycloak.models.ClientSessionContext;
+import org.keycloak.models.ImpersonationSessionNote;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.ProtocolMapperContainerModel;
 import org.keycloak.models.ProtocolMapperModel;
@@ -150,7 +151,7 @@ public final class VerifiedClaimsMapper extends AbstractOIDCProtocolMapper
         try {
             String claimsParameter = context.getClientSession().getNote(OIDCLoginProtocol.CLAIMS_PARAM);
             Optional<VerifiedClaimsRequest> request = VerifiedClaimsRequest.read(claimsParameter, target);
-            if (request.isEmpty()) {
+            if (request.isEmpty() || impersonated(userSession)) {
                 return;
             }
             Instant now = clock.get();
@@ -162,6 +163,14 @@ public final class VerifiedClaimsMapper extends AbstractOIDCProtocolMapper
             // that might carry the vault's data.
             LOG.warnf("verified_claims left out of a token: %s", e.getClass().getName());
         }
+    }
+
+    /**
+     * An admin acting as the user (Keycloak's impersonation) gets no verified_claims: they would assert a verified
+     * identity to a relying party on behalf of someone who did not sign in.
+     */
+    static boolean impersonated(UserSessionModel userSession) {
+        return userSession.getNote(ImpersonationSessionNote.IMPERSONATOR_ID.toString()) != null;
     }
 
     /** Read once per request: the ID token, access token and their mappers share the vault's answer. */

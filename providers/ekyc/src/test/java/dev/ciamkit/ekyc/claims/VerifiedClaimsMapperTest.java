@@ -230,6 +230,14 @@ class VerifiedClaimsMapperTest {
         }
 
         @Test
+        void an_impersonated_session() {
+            requested(FULL_ID_TOKEN_REQUEST);
+            given(userSession.getNote("IMPERSONATOR_ID")).willReturn("admin-id");
+
+            assertThat(idTokenClaim()).isNull();
+        }
+
+        @Test
         void no_current_verification() {
             requested(FULL_ID_TOKEN_REQUEST);
             given(vault.current(realm, user, NOW)).willReturn(Optional.empty());
