@@ -78,6 +78,22 @@ public final class HttpLogin {
         return answer;
     }
 
+    /**
+     * Sends the demo app's authorization request with this client's cookies (an SSO session it already has) and
+     * these extra parameters; returns the answer, the redirect to the app when no page is needed.
+     */
+    public HttpResponse<String> authorize(String realm, Map<String, String> authParams)
+            throws IOException, InterruptedException {
+        Oidc.Pkce pkce = Oidc.Pkce.create();
+        verifier = pkce.verifier();
+        Map<String, String> params = new java.util.HashMap<>(authParams);
+        params.put("code_challenge", pkce.challenge());
+        params.put("code_challenge_method", "S256");
+        return send(HttpRequest.newBuilder(URI.create(Oidc.authorizationUrl(
+                        baseUrl, realm, DemoApp.REDIRECT_URI, UUID.randomUUID().toString(), params)))
+                .GET());
+    }
+
     /** Exchanges the code of the app redirect that ended this client's last sign-in for tokens. */
     public Oidc.TokenResponse tokens(String realm, HttpResponse<String> redirect) throws IOException {
         String code = Oidc.query(redirect.headers().firstValue("Location").orElseThrow())
