@@ -135,6 +135,14 @@ class EkycStepUpIT {
         JsonNode idToken = Oidc.claims(impersonated.body().get("id_token").asText());
         assertThat(idToken.path("sub").asText()).isEqualTo(user.id());
         assertThat(idToken.has("verified_claims")).isFalse();
+
+        // ... and cannot verify in the user's place (which would replace the user's verified identity with theirs):
+        // the required action asks for the user's own sign-in first (the step itself also refuses an impersonated
+        // session, EkycJourney, for realms whose settings would let it through)
+        HttpResponse<String> verify = asAdmin.authorize(realm.name(), Map.of("kc_action", EkycJourney.REQUIRED_ACTION));
+        assertThat(verify.statusCode()).isEqualTo(200);
+        assertThat(verify.body()).contains("kc-form-login").doesNotContain(EkycPage.IdPage.FORM);
+        assertThat(EkycJourney.verifications(realm, user)).hasSize(1);
     }
 
     /** The ID token asserts the verified person (names and birth date from the ID), never the ID number. */

@@ -170,7 +170,8 @@ public final class VerifiedClaimsMapper extends AbstractOIDCProtocolMapper
      * identity to a relying party on behalf of someone who did not sign in.
      */
     static boolean impersonated(UserSessionModel userSession) {
-        return userSession.getNote(ImpersonationSessionNote.IMPERSONATOR_ID.toString()) != null;
+        return userSession.getNote(ImpersonationSessionNote.IMPERSONATOR_ID.toString()) != null
+                || userSession.getNote(ImpersonationSessionNote.IMPERSONATOR_CLIENT.toString()) != null;
     }
 
     /** Read once per request: the ID token, access token and their mappers share the vault's answer. */

@@ -24,6 +24,9 @@ public final class EkycErrors {
     /** The vendor did not answer in time, or is down (its circuit open): not the user's fault. */
     public static final String VENDOR_UNAVAILABLE = "ciamkit_ekyc_vendor_unavailable";
 
+    /** The login runs in a session an admin started by impersonating the user: eKYC is refused there. */
+    public static final String IMPERSONATED = "ciamkit_ekyc_impersonated";
+
     /** The user started more verifications today than the policy allows. */
     public static final String ATTEMPTS_EXCEEDED = "ciamkit_ekyc_attempts_exceeded";
 

@@ -48,6 +48,9 @@ final class EkycJourney {
 
     /** The first visit: nothing to do for a user whose verification is still valid, else the current page. */
     StepOutcome begin() {
+        if (Impersonation.active(host.session(), host.realm(), host.authSession(), host.user())) {
+            return impersonated();
+        }
         Optional<PendingForm> pending = PendingForm.take(host.session(), host.authSession());
         if (pending.isPresent()) {
             return submit(FormInput.of(pending.get()));
@@ -67,7 +70,17 @@ final class EkycJourney {
 
     /** A posted page. */
     StepOutcome submit() {
+        if (Impersonation.active(host.session(), host.realm(), host.authSession(), host.user())) {
+            return impersonated();
+        }
         return submit(FormInput.of(host.session().getContext().getHttpRequest()));
+    }
+
+    /** An admin acting as the user: no verification (it would replace the user's identity), nothing stored. */
+    private StepOutcome impersonated() {
+        store.clear();
+        Events.error(host, EkycErrors.IMPERSONATED, null);
+        return new StepOutcome.Failed(pages.ended(host.form(), "ciamkitEkycImpersonated"));
     }
 
     private StepOutcome submit(FormInput input) {

@@ -85,7 +85,10 @@ final class JpaEkycVault implements EkycVault {
 
         // the newest verification replaces the user's earlier ones: their sealed names and images go now
         store.withdrawUser(realm.getId(), user.getId(), now);
-        r.setDuplicate(store.flagOtherUsersWith(realm.getId(), user.getId(), candidates));
+        // only read here: the other users' records are flagged after the commit, in id order (recheck), so this
+        // request takes no locks on them that another verification of the number could take the other way round
+        List<Object[]> sameNumber = store.sameNumber(realm.getId(), candidates);
+        r.setDuplicate(sameNumber.stream().anyMatch(row -> !user.getId().equals(row[1])));
         r.setCredentialId(EkycCredentials.replace(user, credential).getId());
         store.persist(r);
         evidence.forEach(store::persist);

@@ -54,10 +54,8 @@ class JpaEkycVaultTest {
     private final UserModel user = mock(UserModel.class);
     private final SubjectCredentialManager credentials = mock(SubjectCredentialManager.class);
 
-    private final Query flagOthers = mock(Query.class, RETURNS_SELF);
-
     @SuppressWarnings("unchecked")
-    private final TypedQuery<String> otherWithSameHash = mock(TypedQuery.class, RETURNS_SELF);
+    private final TypedQuery<Object[]> sameNumber = mock(TypedQuery.class, RETURNS_SELF);
 
     @SuppressWarnings("unchecked")
     private final TypedQuery<EkycRecordEntity> others = mock(TypedQuery.class, RETURNS_SELF);
@@ -75,11 +73,10 @@ class JpaEkycVaultTest {
         given(user.getId()).willReturn("user-1");
         given(user.credentialManager()).willReturn(credentials);
         given(session.getTransactionManager()).willReturn(transactions);
-        given(em.createQuery(contains("r.idHash in"), eq(String.class))).willReturn(otherWithSameHash);
+        given(em.createQuery(contains("r.idHash in"), eq(Object[].class))).willReturn(sameNumber);
         given(em.createQuery(contains("r.status = :status"), eq(EkycRecordEntity.class)))
                 .willReturn(others);
         given(em.createQuery(anyString())).willReturn(mock(Query.class, RETURNS_SELF));
-        given(em.createQuery(contains("set r.duplicate = true"))).willReturn(flagOthers);
     }
 
     private CompletedVerification done(boolean keepSelfie) {
@@ -154,26 +151,30 @@ class JpaEkycVaultTest {
         }
 
         @Test
-        void flags_the_other_users_records_and_the_new_one_when_another_user_verified_the_same_number() {
-            given(flagOthers.executeUpdate()).willReturn(1);
+        void flags_the_new_record_when_another_user_has_a_record_of_the_number_and_changes_no_other_row() {
+            given(sameNumber.getResultList())
+                    .willReturn(List.of(
+                            new Object[] {"rec-mine-old", "user-1", false},
+                            new Object[] {"rec-other", "user-2", false}));
 
             Verification v = vault.record(realm, user, done(false), Duration.ofDays(365));
 
             assertThat(v.duplicateFlagged()).isTrue();
             String hash = keys.hashIdentifier(
                     IdNumbers.HASH_PURPOSE, IdNumbers.hashInput(IdDocumentType.RESIDENT_CARD, "900101-1234567"));
-            verify(flagOthers).setParameter("user", "user-1");
-            verify(flagOthers).setParameter(eq("hashes"), argThat((java.util.Collection<?> c) -> c.contains(hash)));
+            verify(sameNumber).setParameter(eq("hashes"), argThat((java.util.Collection<?> c) -> c.contains(hash)));
+            verify(em, org.mockito.Mockito.never()).createQuery(contains("set r.duplicate = true"));
+            verify(transactions).enlistAfterCompletion(any());
         }
 
         @Test
-        void flags_the_new_record_when_the_other_users_record_was_flagged_before() {
-            given(flagOthers.executeUpdate()).willReturn(0);
-            given(otherWithSameHash.getResultList()).willReturn(List.of("rec-other"));
+        void the_users_own_earlier_records_of_the_number_are_no_duplicate() {
+            given(sameNumber.getResultList())
+                    .willReturn(List.<Object[]>of(new Object[] {"rec-mine-old", "user-1", false}));
 
             assertThat(vault.record(realm, user, done(false), Duration.ofDays(365))
                             .duplicateFlagged())
-                    .isTrue();
+                    .isFalse();
         }
 
         @Test
@@ -235,8 +236,7 @@ class JpaEkycVaultTest {
 
         @Test
         void flags_nothing_when_no_other_user_has_the_number() {
-            given(flagOthers.executeUpdate()).willReturn(0);
-            given(otherWithSameHash.getResultList()).willReturn(List.of());
+            given(sameNumber.getResultList()).willReturn(List.of());
 
             assertThat(vault.record(realm, user, done(false), Duration.ofDays(365))
                             .duplicateFlagged())

@@ -55,35 +55,6 @@ public final class VaultStore {
     }
 
     /**
-     * Duplicate detection: flags every other user's record of the realm whose ID number hash is one of {@code hashes}
-     * (the candidates across a pepper rotation) and answers whether there is any. Two statements whatever the number
-     * of such records (an UPDATE of the ones not yet flagged and, only when it changed none, a one-row lookup), so the
-     * cost of a verification does not grow with the ID number's earlier verifications.
-     */
-    public boolean flagOtherUsersWith(String realmId, String userId, Collection<String> hashes) {
-        if (hashes.isEmpty()) {
-            return false;
-        }
-        int flagged = em.createQuery("update EkycRecordEntity r set r.duplicate = true where r.realmId = :realm"
-                        + " and r.idHash in :hashes and r.userId <> :user and r.duplicate = false")
-                .setParameter("realm", realmId)
-                .setParameter("hashes", hashes)
-                .setParameter("user", userId)
-                .executeUpdate();
-        return flagged > 0
-                || !em.createQuery(
-                                "select r.id from EkycRecordEntity r where r.realmId = :realm"
-                                        + " and r.idHash in :hashes and r.userId <> :user",
-                                String.class)
-                        .setParameter("realm", realmId)
-                        .setParameter("hashes", hashes)
-                        .setParameter("user", userId)
-                        .setMaxResults(1)
-                        .getResultList()
-                        .isEmpty();
-    }
-
-    /**
      * The records of the realm whose ID number hash is one of {@code hashes}, without their sealed data: id, user id,
      * duplicate flag.
      */
