@@ -59,7 +59,6 @@ import org.keycloak.representations.idm.RequiredActionConfigRepresentation;
 class EkycVaultIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String VIEWER_ROLE = "ciamkit-ekyc-viewer";
 
     private static Keycloak admin;
     private static TestRealm realm;
@@ -327,18 +326,7 @@ class EkycVaultIT {
         return "/ciamkit-ekyc/records?user=" + user.id();
     }
 
-    /** A token of the realm's API client whose service account holds the viewer role and no admin role. */
     private static String viewerToken() throws Exception {
-        var clients = realm.resource().clients();
-        String client = clients.findByClientId(Oidc.API_CLIENT).get(0).getId();
-        var account = clients.get(client).getServiceAccountUser();
-        var role = realm.resource().roles().get(VIEWER_ROLE).toRepresentation();
-        realm.resource().users().get(account.getId()).roles().realmLevel().add(List.of(role));
-        // the client has no full scope: the role reaches its tokens only through a scope mapping
-        if (clients.get(client).getScopeMappings().realmLevel().listAll().stream()
-                .noneMatch(r -> VIEWER_ROLE.equals(r.getName()))) {
-            clients.get(client).getScopeMappings().realmLevel().add(List.of(role));
-        }
-        return realm.tokenWithoutAdminRoles();
+        return EkycJourney.viewerToken(KeycloakServer.BASE_URL, realm.resource(), realm.name());
     }
 }

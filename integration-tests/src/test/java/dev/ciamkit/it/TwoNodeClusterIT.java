@@ -219,26 +219,7 @@ class TwoNodeClusterIT {
         }
 
         // on node B, through PostgreSQL: the sealed images and names written on node A, read by the viewer role
-        var clients = adminB.realm(REALM).clients();
-        String client = clients.findByClientId(Oidc.API_CLIENT).get(0).getId();
-        var role = adminB.realm(REALM).roles().get("ciamkit-ekyc-viewer").toRepresentation();
-        String account = clients.get(client).getServiceAccountUser().getId();
-        adminB.realm(REALM).users().get(account).roles().realmLevel().add(List.of(role));
-        clients.get(client).getScopeMappings().realmLevel().add(List.of(role));
-        String secret = clients.get(client).generateNewSecret().getValue();
-        String viewer = Oidc.token(
-                        cluster.b().baseUrl(),
-                        REALM,
-                        Map.of(
-                                "grant_type",
-                                "client_credentials",
-                                "client_id",
-                                Oidc.API_CLIENT,
-                                "client_secret",
-                                secret))
-                .body()
-                .path("access_token")
-                .asText();
+        String viewer = EkycJourney.viewerToken(cluster.b().baseUrl(), adminB.realm(REALM), REALM);
         var json = new com.fasterxml.jackson.databind.ObjectMapper();
         String id = json.readTree(
                         AdminApi.get(cluster.b().baseUrl(), REALM, "/ciamkit-ekyc/records?user=" + user.id(), viewer)

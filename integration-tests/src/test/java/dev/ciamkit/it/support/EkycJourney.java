@@ -6,6 +6,7 @@ import dev.ciamkit.it.pages.EkycPage;
 import dev.ciamkit.it.support.TestUsers.TestUser;
 import java.util.List;
 import java.util.Map;
+import org.keycloak.admin.client.resource.RealmResource;
 import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.representations.idm.EventRepresentation;
 
@@ -47,6 +48,26 @@ public final class EkycJourney {
     }
 
     /** The user's events with this error code, newest first. */
+    /** The realm role that reads the eKYC vault's records. */
+    public static final String VIEWER_ROLE = "ciamkit-ekyc-viewer";
+
+    /**
+     * A token of the realm's API client whose service account holds the viewer role and no admin role, from the server
+     * at this base URL. The client has no full scope: the role reaches its tokens through a scope mapping.
+     */
+    public static String viewerToken(String baseUrl, RealmResource realm, String name) throws java.io.IOException {
+        var clients = realm.clients();
+        String client = clients.findByClientId(Oidc.API_CLIENT).get(0).getId();
+        var account = clients.get(client).getServiceAccountUser();
+        var role = realm.roles().get(VIEWER_ROLE).toRepresentation();
+        realm.users().get(account.getId()).roles().realmLevel().add(List.of(role));
+        if (clients.get(client).getScopeMappings().realmLevel().listAll().stream()
+                .noneMatch(r -> VIEWER_ROLE.equals(r.getName()))) {
+            clients.get(client).getScopeMappings().realmLevel().add(List.of(role));
+        }
+        return Oidc.apiClientToken(baseUrl, realm, name);
+    }
+
     public static List<EventRepresentation> errors(TestRealm realm, TestUser user, String error) {
         return realm.resource().getEvents(null, null, user.id(), null, null, null, 0, 500).stream()
                 .filter(e -> error.equals(e.getError()))

@@ -54,14 +54,7 @@ public final class HttpLogin {
      */
     public HttpResponse<String> signIn(String realm, String username, Map<String, String> authParams)
             throws IOException, InterruptedException {
-        Oidc.Pkce pkce = Oidc.Pkce.create();
-        verifier = pkce.verifier();
-        Map<String, String> params = new java.util.HashMap<>(authParams);
-        params.put("code_challenge", pkce.challenge());
-        params.put("code_challenge_method", "S256");
-        HttpResponse<String> authorize = send(HttpRequest.newBuilder(URI.create(Oidc.authorizationUrl(
-                        baseUrl, realm, DemoApp.REDIRECT_URI, UUID.randomUUID().toString(), params)))
-                .GET());
+        HttpResponse<String> authorize = authorize(realm, authParams);
         // a pushed request (request_uri) is answered by a redirect to the login page of its authentication session
         Optional<String> loginPage = authorize.statusCode() == 302
                 ? authorize.headers().firstValue("Location").filter(to -> to.contains("/login-actions/"))

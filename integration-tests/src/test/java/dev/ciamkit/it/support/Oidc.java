@@ -143,6 +143,28 @@ public final class Oidc {
     }
 
     /** A token request with any parameters (password grant, refresh...) to a realm's token endpoint. */
+    /**
+     * An access token of the realm's API client ({@link #API_CLIENT}) by client credentials, with a secret generated
+     * for it now, from the server at this base URL (its issuer is that server's address).
+     */
+    public static String apiClientToken(
+            String baseUrl, org.keycloak.admin.client.resource.RealmResource realm, String name) throws IOException {
+        var clients = realm.clients();
+        String id = clients.findByClientId(API_CLIENT).get(0).getId();
+        String secret = clients.get(id).generateNewSecret().getValue();
+        String token = token(
+                        baseUrl,
+                        name,
+                        Map.of("grant_type", "client_credentials", "client_id", API_CLIENT, "client_secret", secret))
+                .body()
+                .path("access_token")
+                .asText();
+        if (token.isEmpty()) {
+            throw new IllegalStateException("no client-credentials token for " + API_CLIENT + " in " + name);
+        }
+        return token;
+    }
+
     public static TokenResponse token(String realm, Map<String, String> params) throws IOException {
         return token(KeycloakServer.BASE_URL, realm, params);
     }

@@ -123,25 +123,7 @@ public final class TestRealm implements AutoCloseable {
      * whose service account holds no realm-management role: the caller permission tests refuse.
      */
     public String tokenWithoutAdminRoles() throws Exception {
-        var clients = resource().clients();
-        String id = clients.findByClientId(Oidc.API_CLIENT).get(0).getId();
-        String secret = clients.get(id).generateNewSecret().getValue();
-        String token = Oidc.token(
-                        name,
-                        Map.of(
-                                "grant_type",
-                                "client_credentials",
-                                "client_id",
-                                Oidc.API_CLIENT,
-                                "client_secret",
-                                secret))
-                .body()
-                .path("access_token")
-                .asText();
-        if (token.isEmpty()) {
-            throw new IllegalStateException("no client-credentials token for " + Oidc.API_CLIENT + " in " + name);
-        }
-        return token;
+        return Oidc.apiClientToken(KeycloakServer.BASE_URL, resource(), name);
     }
 
     /** Binds another browser flow to the realm, e.g. the shipped {@code ciamkit sms}. */

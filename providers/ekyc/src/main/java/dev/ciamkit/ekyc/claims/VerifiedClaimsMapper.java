@@ -1,6 +1,7 @@
 package dev.ciamkit.ekyc.claims;
 
 import dev.ciamkit.ekyc.claims.VerifiedClaimsRequest.Target;
+import dev.ciamkit.ekyc.step.Impersonation;
 import dev.ciamkit.ekyc.vault.EkycVault;
 import dev.ciamkit.ekyc.vault.Verification;
 import java.time.Instant;
@@ -11,7 +12,6 @@ import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 import org.keycloak.common.util.Time;
 import org.keycloak.models.ClientSessionContext;
-import org.keycloak.models.ImpersonationSessionNote;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.ProtocolMapperContainerModel;
 import org.keycloak.models.ProtocolMapperModel;
@@ -151,7 +151,8 @@ public final class VerifiedClaimsMapper extends AbstractOIDCProtocolMapper
         try {
             String claimsParameter = context.getClientSession().getNote(OIDCLoginProtocol.CLAIMS_PARAM);
             Optional<VerifiedClaimsRequest> request = VerifiedClaimsRequest.read(claimsParameter, target);
-            if (request.isEmpty() || impersonated(userSession)) {
+            // an admin acting as the user: no verified identity asserted for someone who did not sign in
+            if (request.isEmpty() || Impersonation.marked(userSession)) {
                 return;
             }
             Instant now = clock.get();
@@ -163,15 +164,6 @@ public final class VerifiedClaimsMapper extends AbstractOIDCProtocolMapper
             // that might carry the vault's data.
             LOG.warnf("verified_claims left out of a token: %s", e.getClass().getName());
         }
-    }
-
-    /**
-     * An admin acting as the user (Keycloak's impersonation) gets no verified_claims: they would assert a verified
-     * identity to a relying party on behalf of someone who did not sign in.
-     */
-    static boolean impersonated(UserSessionModel userSession) {
-        return userSession.getNote(ImpersonationSessionNote.IMPERSONATOR_ID.toString()) != null
-                || userSession.getNote(ImpersonationSessionNote.IMPERSONATOR_CLIENT.toString()) != null;
     }
 
     /** Read once per request: the ID token, access token and their mappers share the vault's answer. */

@@ -13,7 +13,7 @@ import org.keycloak.sessions.AuthenticationSessionModel;
  * the browser's SSO session). eKYC is refused there: an admin would otherwise verify with their own ID and face and
  * replace the user's verified identity.
  */
-final class Impersonation {
+public final class Impersonation {
 
     private Impersonation() {}
 
@@ -36,7 +36,12 @@ final class Impersonation {
                 && user != null
                 && userSession.getUser() != null
                 && user.getId().equals(userSession.getUser().getId())
-                && (userSession.getNote(ImpersonationSessionNote.IMPERSONATOR_ID.toString()) != null
-                        || userSession.getNote(ImpersonationSessionNote.IMPERSONATOR_CLIENT.toString()) != null);
+                && marked(userSession);
+    }
+
+    /** The session carries an admin's or a client's impersonation note. */
+    public static boolean marked(UserSessionModel userSession) {
+        return userSession.getNote(ImpersonationSessionNote.IMPERSONATOR_ID.toString()) != null
+                || userSession.getNote(ImpersonationSessionNote.IMPERSONATOR_CLIENT.toString()) != null;
     }
 }
