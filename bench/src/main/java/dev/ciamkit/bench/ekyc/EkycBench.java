@@ -6,6 +6,7 @@ import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -59,6 +60,7 @@ public final class EkycBench {
             phase(run, admin, users, warmup, 1);
 
             List<EkycReport.Phase> phases = new ArrayList<>();
+            List<Instant[]> windows = new ArrayList<>();
             for (int i = 6; i < args.length - 1; i++) {
                 String[] spec = args[i].split(":");
                 long latency = Long.parseLong(spec[0]);
@@ -68,11 +70,22 @@ public final class EkycBench {
                 System.err.printf(
                         "sandbox latency %d ms: %d verifications, %d users at once%n", latency, count, parallel);
                 VendorMetrics before = VendorMetrics.read(http, metricsUrl);
+                Instant from = Instant.now();
                 long started = System.nanoTime();
                 List<VerificationRun.Timings> timings = phase(run, admin, users, count, parallel);
                 double seconds = (System.nanoTime() - started) / 1e9;
+                windows.add(new Instant[] {from, Instant.now()});
                 VendorMetrics after = VendorMetrics.read(http, metricsUrl);
-                phases.add(new EkycReport.Phase(latency, parallel, seconds, timings, after.meanMillisSince(before)));
+                phases.add(new EkycReport.Phase(
+                        latency, parallel, seconds, timings, after.meanMillisSince(before), List.of()));
+            }
+            List<EkycReport.ServerCheck>[] server = ServerRecording.checks(windows);
+            for (int i = 0; i < phases.size(); i++) {
+                EkycReport.Phase p = phases.get(i);
+                phases.set(
+                        i,
+                        new EkycReport.Phase(
+                                p.latencyMs(), p.users(), p.seconds(), p.timings(), p.vendorMeanMillis(), server[i]));
             }
             Files.writeString(result, EkycReport.markdown(phases));
             System.err.println("wrote " + result);

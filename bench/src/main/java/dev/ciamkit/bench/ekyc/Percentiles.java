@@ -6,13 +6,13 @@ import java.util.List;
 /**
  * A distribution of times in milliseconds: count, mean, nearest-rank percentiles and the largest. Nearest rank (the
  * smallest value with at least p % of the samples at or below it) is a value that was measured, never interpolated: with
- * 200 samples p99 is the second largest.
+ * 200 samples p99 is the second largest. No samples: a count of 0 and NaN for the rest.
  */
 public record Percentiles(int count, double mean, double p50, double p95, double p99, double max) {
 
     public static Percentiles of(List<Double> millis) {
         if (millis.isEmpty()) {
-            throw new IllegalArgumentException("no samples");
+            return new Percentiles(0, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
         }
         double[] sorted =
                 millis.stream().mapToDouble(Double::doubleValue).sorted().toArray();

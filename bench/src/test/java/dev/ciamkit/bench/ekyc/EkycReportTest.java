@@ -9,9 +9,31 @@ import org.junit.jupiter.api.Test;
 class EkycReportTest {
 
     private static EkycReport.Phase phase(long latency, double idCheck, double confirmCheck) {
+        // two verifications (logins a and b) on the server: each step 12 ms shorter than the client saw the check, 2 ms
+        // of it outside the vendor wait; each upload 2 ms, the re-check 1 ms; and a step of another check, and a part
+        // without a login key, that the goal does not count
+        List<EkycReport.ServerCheck> server = new java.util.ArrayList<>();
+        for (String login : List.of("a", "b")) {
+            server.add(new EkycReport.ServerCheck("upload", "idImage", login, 2, 0));
+            server.add(step("id", login, idCheck - 12, idCheck - 14));
+            server.add(new EkycReport.ServerCheck("upload", "selfie", login, 2, 0));
+            server.add(step("confirm", login, confirmCheck - 12, confirmCheck - 14));
+            server.add(new EkycReport.ServerCheck("recheck", "complete", login, 1, 0));
+        }
+        server.add(step("code", "a", 500, 1));
+        server.add(step("confirm", null, 900, 1));
+        return phase(latency, idCheck, confirmCheck, server);
+    }
+
+    private static EkycReport.ServerCheck step(String stage, String login, double millis, double vendorWait) {
+        return new EkycReport.ServerCheck("step", stage, login, millis, vendorWait);
+    }
+
+    private static EkycReport.Phase phase(
+            long latency, double idCheck, double confirmCheck, List<EkycReport.ServerCheck> server) {
         VerificationRun.Timings t =
                 new VerificationRun.Timings(5, 60, 8, idCheck, 4, confirmCheck, 6, idCheck + confirmCheck + 1);
-        return new EkycReport.Phase(latency, 1, 10, List.of(t, t), Map.of("id_ocr", 3.0));
+        return new EkycReport.Phase(latency, 1, 10, List.of(t, t), Map.of("id_ocr", 3.0), server);
     }
 
     @Test
@@ -27,10 +49,53 @@ class EkycReportTest {
     }
 
     @Test
-    void the_overhead_goal_is_met_up_to_50_ms_at_p99() {
-        assertThat(EkycReport.verdicts(List.of(phase(0, 50, 20))))
-                .contains("at 0 ms, 1 at once: 50.0 ms over both checks, **met**");
-        assertThat(EkycReport.verdicts(List.of(phase(0, 51, 20)))).contains("**not met**");
+    void on_the_server_a_checks_parts_are_summed_per_login_less_the_latency() {
+        EkycReport.Phase phase = phase(2000, 2030, 2045);
+
+        assertThat(phase.serverOverhead("id").p50())
+                .as("upload 2 + step 2018 - 2000")
+                .isEqualTo(20.0);
+        assertThat(phase.serverOverhead("confirm").p50())
+                .as("upload 2 + step 2033 + re-check 1 - 2000")
+                .isEqualTo(36.0);
+        assertThat(phase.serverOverhead("confirm").count())
+                .as("one per login, the part without a key left out")
+                .isEqualTo(2);
+        assertThat(phase.serverOverheadBothChecks().count()).isEqualTo(4);
+        assertThat(phase.serverOverheadBothChecks().max()).isEqualTo(36.0);
+        assertThat(phase.outsideVendorWait("confirm").p50()).isEqualTo(2.0);
+    }
+
+    @Test
+    void parts_of_different_logins_are_never_summed() {
+        List<EkycReport.ServerCheck> server = List.of(
+                step("id", "a", 10, 0),
+                new EkycReport.ServerCheck("upload", "idImage", "a", 1, 0),
+                step("id", "b", 30, 0),
+                new EkycReport.ServerCheck("upload", "idImage", "c", 100, 0));
+        EkycReport.Phase phase = phase(0, 20, 20, server);
+
+        assertThat(phase.serverOverhead("id").count())
+                .as("an upload without its step is no check")
+                .isEqualTo(2);
+        assertThat(phase.serverOverhead("id").max()).isEqualTo(30.0);
+        assertThat(phase.serverOverhead("id").p50()).isEqualTo(11.0);
+    }
+
+    @Test
+    void the_overhead_goal_is_judged_on_the_server_up_to_50_ms_at_p99_and_the_client_view_is_reported() {
+        assertThat(EkycReport.verdicts(List.of(phase(0, 60, 20))))
+                .contains("at 0 ms, 1 at once: 50.0 ms over both checks on the server, **met**")
+                .contains("As the client saw it (Keycloak's request handling and the login's completion included):"
+                        + " 60.0 ms, **not** within it.");
+        assertThat(EkycReport.verdicts(List.of(phase(0, 61, 20)))).contains("on the server, **not met**");
+        assertThat(EkycReport.verdicts(List.of(phase(0, 40, 20)))).contains("40.0 ms, within it.");
+    }
+
+    @Test
+    void without_a_recording_the_goal_is_not_measured() {
+        assertThat(EkycReport.verdicts(List.of(phase(0, 20, 20, List.of()))))
+                .contains("no server recording, **not measured**");
     }
 
     @Test
@@ -52,7 +117,8 @@ class EkycReportTest {
 
         assertThat(md)
                 .contains(
-                        "## Overhead",
+                        "## Orchestration overhead: our part of each check on the server",
+                        "## Overhead as the client saw it",
                         "## Where a check's time goes",
                         "## Wall time",
                         "## Page requests",

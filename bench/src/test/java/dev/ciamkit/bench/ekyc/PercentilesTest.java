@@ -1,7 +1,6 @@
 package dev.ciamkit.bench.ekyc;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -47,8 +46,12 @@ class PercentilesTest {
     }
 
     @Test
-    void no_samples_is_refused() {
-        assertThatThrownBy(() -> Percentiles.of(List.of())).isInstanceOf(IllegalArgumentException.class);
+    void no_samples_is_a_count_of_zero_and_no_values() {
+        Percentiles p = Percentiles.of(List.of());
+
+        assertThat(p.count()).isZero();
+        assertThat(p.p99()).isNaN();
+        assertThat(EkycReport.fmt(p.p99())).isEqualTo("n/a");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.ciamkit.ekyc.step;
 
+import dev.ciamkit.ekyc.metrics.CheckEvent;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.AuthenticationFlowError;
 import org.keycloak.authentication.Authenticator;
@@ -27,7 +28,12 @@ final class EkycAuthenticator implements Authenticator {
         if (!enabledUser(context)) {
             return;
         }
-        finish(context, journey(context).begin());
+        CheckEvent event = CheckEvent.started(CheckEvent.STEP, context.getAuthenticationSession());
+        try {
+            finish(context, journey(context).begin(event));
+        } finally {
+            event.finish();
+        }
     }
 
     @Override
@@ -35,7 +41,12 @@ final class EkycAuthenticator implements Authenticator {
         if (!enabledUser(context)) {
             return;
         }
-        finish(context, journey(context).submit());
+        CheckEvent event = CheckEvent.started(CheckEvent.STEP, context.getAuthenticationSession());
+        try {
+            finish(context, journey(context).submit(event));
+        } finally {
+            event.finish();
+        }
     }
 
     private boolean enabledUser(AuthenticationFlowContext context) {

@@ -1,6 +1,7 @@
 package dev.ciamkit.ekyc.step;
 
 import dev.ciamkit.common.metrics.FactorMetrics;
+import dev.ciamkit.ekyc.metrics.CheckEvent;
 import dev.ciamkit.ekyc.spi.EkycVerifier;
 import dev.ciamkit.ekyc.step.EkycProgress.Stage;
 import dev.ciamkit.ekyc.vault.CompletedVerification;
@@ -47,13 +48,13 @@ final class EkycJourney {
     }
 
     /** The first visit: nothing to do for a user whose verification is still valid, else the current page. */
-    StepOutcome begin() {
+    StepOutcome begin(CheckEvent event) {
         if (Impersonation.active(host.session(), host.realm(), host.authSession(), host.user())) {
             return impersonated();
         }
         Optional<PendingForm> pending = PendingForm.take(host.session(), host.authSession());
         if (pending.isPresent()) {
-            return submit(FormInput.of(pending.get()));
+            return submit(FormInput.of(pending.get()), event);
         }
         Optional<Verification> current = EkycVault.of(host.session()).current(host.realm(), host.user(), Instant.now());
         Instant now = Instant.now();
@@ -69,11 +70,11 @@ final class EkycJourney {
     }
 
     /** A posted page. */
-    StepOutcome submit() {
+    StepOutcome submit(CheckEvent event) {
         if (Impersonation.active(host.session(), host.realm(), host.authSession(), host.user())) {
             return impersonated();
         }
-        return submit(FormInput.of(host.session().getContext().getHttpRequest()));
+        return submit(FormInput.of(host.session().getContext().getHttpRequest()), event);
     }
 
     /** An admin acting as the user: no verification (it would replace the user's identity), nothing stored. */
@@ -83,12 +84,14 @@ final class EkycJourney {
         return new StepOutcome.Failed(pages.ended(host.form(), "ciamkitEkycImpersonated"));
     }
 
-    private StepOutcome submit(FormInput input) {
+    /** @param event the caller's timing of this request, told which check ran */
+    private StepOutcome submit(FormInput input, CheckEvent event) {
         EkycProgress progress = progress();
         if (input.has(EkycPages.RESTART)) {
             store.clear();
             return show(EkycProgress.start(Instant.now()), List.of(), null);
         }
+        event.stage(progress.stage().name().toLowerCase(java.util.Locale.ROOT));
         return switch (progress.stage()) {
             case ID -> checks.readId(input, progress);
             case CONFIRM -> checks.confirm(input, progress);
@@ -180,6 +183,9 @@ final class EkycJourney {
         try {
             verification = EkycVault.of(host.session()).record(host.realm(), host.user(), done, policy.validity());
         } catch (RuntimeException e) {
+            // whatever the vault wrote before it failed (the earlier verification withdrawn, the credential replaced)
+            // must not commit without the new record: this request's writes roll back, the user may try again
+            host.session().getTransactionManager().setRollbackOnly();
             LOG.warnf(
                     "CIAM Kit eKYC: a passed verification could not be stored (%s)",
                     e.getClass().getName());

@@ -1,5 +1,6 @@
 package dev.ciamkit.ekyc.step;
 
+import dev.ciamkit.ekyc.metrics.CheckEvent;
 import dev.ciamkit.ekyc.spi.EkycOperation;
 import dev.ciamkit.ekyc.spi.EkycReason;
 import dev.ciamkit.ekyc.spi.VerificationResult;
@@ -54,6 +55,15 @@ public final class EkycOrchestrator implements AutoCloseable {
 
         /** Waits until {@code deadlineNanos} (a {@link System#nanoTime()} value) at most. */
         public T await(long deadlineNanos) {
+            long from = System.nanoTime();
+            try {
+                return awaitUntil(deadlineNanos);
+            } finally {
+                CheckEvent.waitedForVendor(System.nanoTime() - from);
+            }
+        }
+
+        private T awaitUntil(long deadlineNanos) {
             if (future == null) {
                 return failed.apply(result(VerificationStatus.UNAVAILABLE, EkycReason.VENDOR_UNREACHABLE));
             }

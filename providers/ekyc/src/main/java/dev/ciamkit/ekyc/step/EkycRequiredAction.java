@@ -1,5 +1,6 @@
 package dev.ciamkit.ekyc.step;
 
+import dev.ciamkit.ekyc.metrics.CheckEvent;
 import org.keycloak.authentication.InitiatedActionSupport;
 import org.keycloak.authentication.RequiredActionContext;
 import org.keycloak.authentication.RequiredActionProvider;
@@ -26,12 +27,22 @@ final class EkycRequiredAction implements RequiredActionProvider {
 
     @Override
     public void requiredActionChallenge(RequiredActionContext context) {
-        finish(context, journey(context).begin());
+        CheckEvent event = CheckEvent.started(CheckEvent.STEP, context.getAuthenticationSession());
+        try {
+            finish(context, journey(context).begin(event));
+        } finally {
+            event.finish();
+        }
     }
 
     @Override
     public void processAction(RequiredActionContext context) {
-        finish(context, journey(context).submit());
+        CheckEvent event = CheckEvent.started(CheckEvent.STEP, context.getAuthenticationSession());
+        try {
+            finish(context, journey(context).submit(event));
+        } finally {
+            event.finish();
+        }
     }
 
     private static EkycJourney journey(RequiredActionContext context) {

@@ -1,5 +1,6 @@
 package dev.ciamkit.ekyc.upload;
 
+import dev.ciamkit.ekyc.metrics.CheckEvent;
 import dev.ciamkit.ekyc.step.PendingForm;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -53,6 +54,16 @@ public final class EkycUploadResource implements RealmResourceProvider {
     @Path("upload")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     public Response upload(@QueryParam("client_id") String clientId, @QueryParam("tab_id") String tabId) {
+        CheckEvent event = CheckEvent.started(CheckEvent.UPLOAD);
+        try {
+            return receive(clientId, tabId, event);
+        } finally {
+            event.finish();
+        }
+    }
+
+    /** @param event told which image the post carried (its stage is the page's image field) */
+    private Response receive(String clientId, String tabId, CheckEvent event) {
         RealmModel realm = session.getContext().getRealm();
         ClientModel client = clientId == null ? null : realm.getClientByClientId(clientId);
         AuthenticationSessionModel authSession = client == null || tabId == null
@@ -62,6 +73,7 @@ public final class EkycUploadResource implements RealmResourceProvider {
             return expired();
         }
         session.getContext().setAuthenticationSession(authSession);
+        event.login(CheckEvent.loginOf(authSession));
         MultivaluedMap<String, FormPartValue> parts =
                 session.getContext().getHttpRequest().getMultiPartFormParameters();
         Optional<String> back = PendingForm.returnUrl(authSession);
@@ -79,6 +91,7 @@ public final class EkycUploadResource implements RealmResourceProvider {
         Map<String, String> files = new HashMap<>();
         Optional<PendingForm.ExpectedUpload> expected = PendingForm.expectedUpload(authSession);
         if (expected.isPresent()) {
+            event.stage(expected.get().field());
             int limit = Math.min(expected.get().maxBytes(), MAX_FILE_BYTES);
             byte[] bytes = file(parts, expected.get().field(), limit);
             if (bytes != null && bytes.length > 0) {

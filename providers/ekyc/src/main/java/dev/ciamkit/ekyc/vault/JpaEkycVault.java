@@ -3,6 +3,7 @@ package dev.ciamkit.ekyc.vault;
 import dev.ciamkit.common.crypto.spi.EnvelopeProvider;
 import dev.ciamkit.ekyc.credential.EkycCredentialModel;
 import dev.ciamkit.ekyc.credential.EkycCredentials;
+import dev.ciamkit.ekyc.metrics.CheckEvent;
 import dev.ciamkit.ekyc.spi.EkycImage;
 import dev.ciamkit.ekyc.vault.jpa.AttemptCounter;
 import dev.ciamkit.ekyc.vault.jpa.EkycEvidenceEntity;
@@ -92,6 +93,8 @@ final class JpaEkycVault implements EkycVault {
         r.setCredentialId(EkycCredentials.replace(user, credential).getId());
         store.persist(r);
         evidence.forEach(store::persist);
+        // written here, not at the commit: the step's own time (CheckEvent) then holds the vault's writes
+        store.flush();
         recheckAfterCommit(realm.getId(), user.getId(), id, candidates);
         return Records.verification(r).orElseThrow();
     }
@@ -102,9 +105,15 @@ final class JpaEkycVault implements EkycVault {
      */
     private void recheckAfterCommit(String realmId, String userId, String recordId, List<String> candidates) {
         KeycloakSessionFactory factory = session.getKeycloakSessionFactory();
+        String login = session.getContext() == null
+                ? null
+                : CheckEvent.loginOf(session.getContext().getAuthenticationSession());
         session.getTransactionManager().enlistAfterCompletion(new AbstractKeycloakTransaction() {
             @Override
             protected void commitImpl() {
+                CheckEvent event = CheckEvent.started(CheckEvent.RECHECK);
+                event.stage("complete");
+                event.login(login);
                 try {
                     KeycloakModelUtils.runJobInTransaction(
                             factory, s -> recheck(VaultStore.of(s), realmId, userId, recordId, candidates));
@@ -113,6 +122,8 @@ final class JpaEkycVault implements EkycVault {
                             "CIAM Kit eKYC: the duplicate re-check after a verification failed (%s); the record"
                                     + " stays as flagged at its commit",
                             e.getClass().getName());
+                } finally {
+                    event.finish();
                 }
             }
 

@@ -96,6 +96,11 @@ public final class VaultStore {
         em.persist(entity);
     }
 
+    /** Writes what is pending now rather than at the commit. */
+    public void flush() {
+        em.flush();
+    }
+
     /**
      * Withdraws a record: its sealed names and birth date and its images go now; the row (masked and hashed ID number,
      * methods, vendor references, dates) stays until the realm's record retention ends.
