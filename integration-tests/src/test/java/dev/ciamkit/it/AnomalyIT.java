@@ -277,6 +277,49 @@ class AnomalyIT {
     }
 
     @Test
+    void ipv6_failures_rotating_within_one_64_block_the_64_and_any_of_its_addresses_lifts_it() throws Exception {
+        configure(realm, Map.of("anomalyAddressFailures", "3", "anomalyAddressFailuresActions", "block-address"));
+        String network = "2001:db8:" + Integer.toHexString(NEXT_ADDRESS.getAndIncrement()) + ":1:";
+        for (int i = 0; i < 3; i++) {
+            // a new address of the same subscriber's /64 for each guess: a rule per address would never fire
+            wrongPassword(realm, realm.createUser("v6target" + i).username(), network + "a:b:c:" + (i + 1));
+        }
+        String blockedNetwork = network + "0:0:0:0/64";
+        runUntil(realm, () -> blocked(realm).contains(blockedNetwork));
+
+        TestUser user = realm.createUser("v6blocked");
+        HttpLogin proxied = new HttpLogin(TRUSTED_PROXY, Map.of("X-Forwarded-For", network + "dead:beef:0:99"));
+        HttpResponse<String> refused = proxied.signIn(realm.name(), user.username(), Map.of());
+        assertThat(refused.statusCode()).isEqualTo(200);
+        assertThat(proxied.page().getElementById("ciamkit-risk-deny"))
+                .as("the right password from another address of the blocked /64 is denied")
+                .isNotNull();
+        // that denial is one more failure from the /64: the rule has fired for it in this window and stays quiet
+        assertThat(AdminApi.post(admin, realm.name(), "/ciamkit-audit/link").statusCode())
+                .isEqualTo(200);
+        assertThat(AdminApi.post(admin, realm.name(), "/ciamkit-audit/anomalies/run")
+                        .statusCode())
+                .isEqualTo(200);
+        assertThat(anomalies(realm, "ADDRESS_FAILURES"))
+                .filteredOn(a -> a.path("ipAddress").asText().startsWith(network))
+                .as("one alert for the /64 in its window, whichever of its addresses failed")
+                .hasSize(1);
+        HttpLogin neighbour = new HttpLogin(
+                TRUSTED_PROXY, Map.of("X-Forwarded-For", network.replace(":1:", ":2:") + "dead:beef:0:99"));
+        neighbour.signIn(realm.name(), realm.createUser("v6neighbour").username(), Map.of());
+        assertThat(neighbour.page().getElementById("ciamkit-risk-deny"))
+                .as("the next /64 is another subscriber, not blocked")
+                .isNull();
+
+        String path = "/ciamkit-audit/anomalies/blocked-addresses/"
+                + URLEncoder.encode(network + ":", StandardCharsets.UTF_8);
+        assertThat(AdminApi.delete(admin, realm.name(), path).statusCode())
+                .as("any address of the network lifts its block")
+                .isEqualTo(204);
+        assertThat(blocked(realm)).doesNotContain(blockedNetwork);
+    }
+
+    @Test
     void failures_from_a_private_address_are_reported_but_never_block_it() throws Exception {
         // a branch office or a carrier's NAT behind one private address: a block would shut out everyone there
         configure(realm, Map.of("anomalyAddressFailures", "3", "anomalyAddressFailuresActions", "block-address"));

@@ -179,6 +179,19 @@ public final class AnomalyDetector {
 
     /** Whether the rule already fired for this subject within its window (its record is in the trail). */
     private static boolean reportedWithin(EntityManager em, String realmId, Finding f) {
+        if (f.rule().subject() == AnomalyRule.Subject.ADDRESS && AddressBlocklist.isNetwork(f.subject())) {
+            // an IPv6 /64: the alert record keeps the address that fired, which any address of the network may be
+            return em.createQuery(
+                            "select r.ipAddress from AuditRecordEntity r where r.realmId = :realm and r.kind = :kind"
+                                    + " and r.eventType = :type and r.createdAt > :from and r.ipAddress like '%:%'",
+                            String.class)
+                    .setParameter("realm", realmId)
+                    .setParameter("kind", AnomalyAlert.KIND)
+                    .setParameter("type", f.rule().eventType())
+                    .setParameter("from", f.lastAt() - f.windowSeconds() * 1000L)
+                    .getResultStream()
+                    .anyMatch(ip -> f.subject().equals(AnomalyRules.addressSubject(ip)));
+        }
         String column = f.rule().subject() == AnomalyRule.Subject.USER ? "r.userId" : "r.ipAddress";
         return em.createQuery(
                                 "select count(r) from AuditRecordEntity r where r.realmId = :realm and r.kind = :kind"

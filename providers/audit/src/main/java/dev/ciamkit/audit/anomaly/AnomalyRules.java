@@ -3,6 +3,7 @@ package dev.ciamkit.audit.anomaly;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ciamkit.audit.trail.AuditEntries;
+import dev.ciamkit.common.blocklist.AddressBlocklist;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -67,7 +68,7 @@ public final class AnomalyRules {
         int window = config.windowSeconds(rule);
         Map<String, TrailRecord> newest = new LinkedHashMap<>();
         Function<TrailRecord, String> subject =
-                rule.subject() == AnomalyRule.Subject.USER ? TrailRecord::userId : TrailRecord::ipAddress;
+                rule.subject() == AnomalyRule.Subject.USER ? TrailRecord::userId : r -> addressSubject(r.ipAddress());
         for (TrailRecord record : records) {
             if (looksAt(rule, record, config) && subject.apply(record) != null) {
                 newest.merge(subject.apply(record), record, (a, b) -> b.time() >= a.time() ? b : a);
@@ -90,6 +91,16 @@ public final class AnomalyRules {
             }
         });
         return findings;
+    }
+
+    /**
+     * What an address rule counts by: a global unicast IPv6 address's /64 (a subscriber rotates through its 2^64
+     * addresses at will; {@link AddressBlocklist#network}), anything else as the record wrote it.
+     */
+    static String addressSubject(String address) {
+        String network = AddressBlocklist.network(address);
+        // anything but a /64 stays as the record wrote it, which is what the window's queries match
+        return AddressBlocklist.isNetwork(network) ? network : address;
     }
 
     /** Whether the rule counts this record at all. */

@@ -11,8 +11,8 @@ package dev.ciamkit.audit.anomaly;
 public record Finding(
         AnomalyRule rule, String userId, String address, long count, int threshold, int windowSeconds, long lastAt) {
 
-    /** The id the rule fires once per window for. */
+    /** The id the rule fires once per window for: the user, or the address's network (an IPv6 address's /64). */
     public String subject() {
-        return rule.subject() == AnomalyRule.Subject.USER ? userId : address;
+        return rule.subject() == AnomalyRule.Subject.USER ? userId : AnomalyRules.addressSubject(address);
     }
 }

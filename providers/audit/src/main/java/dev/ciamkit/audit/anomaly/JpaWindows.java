@@ -1,6 +1,7 @@
 package dev.ciamkit.audit.anomaly;
 
 import dev.ciamkit.audit.trail.AuditEntries;
+import dev.ciamkit.common.blocklist.AddressBlocklist;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
 import java.util.HashSet;
@@ -38,7 +39,32 @@ final class JpaWindows implements Windows {
 
     @Override
     public long addressFailures(String address, long from, long to) {
+        if (AddressBlocklist.isNetwork(address)) { // an IPv6 /64, which no single row's address equals
+            return inNetwork(address, from, to).size();
+        }
         return failures("r.ipAddress", address, from, to);
+    }
+
+    /**
+     * The window's failed logins (guesses) from IPv6 addresses, kept when their /64 is the network: the rows' addresses
+     * are written as each request gave them (compressed or not), so the network is computed here, not matched in SQL.
+     * At most {@link #MAX_SCAN} rows are read.
+     */
+    private List<Object[]> inNetwork(String network, long from, long to) {
+        return em.createQuery(
+                        "select r.ipAddress, r.userId, r.body from AuditRecordEntity r where" + LINKED_IN_WINDOW
+                                + " and r.ipAddress like '%:%' and r.kind = :kind and r.eventType = :type" + GUESS,
+                        Object[].class)
+                .setParameter("refusals", AnomalyRules.REFUSALS)
+                .setParameter("realm", realmId)
+                .setParameter("from", from)
+                .setParameter("to", to)
+                .setParameter("kind", AuditEntries.USER)
+                .setParameter("type", AnomalyRules.LOGIN_ERROR)
+                .setMaxResults(MAX_SCAN)
+                .getResultStream()
+                .filter(row -> network.equals(AnomalyRules.addressSubject((String) row[0])))
+                .toList();
     }
 
     /** Failed logins (guesses) of one user or from one address in the window. */
@@ -57,6 +83,21 @@ final class JpaWindows implements Windows {
 
     @Override
     public long addressUsers(String address, long from, long to) {
+        if (AddressBlocklist.isNetwork(address)) { // an IPv6 /64, which no single row's address equals
+            Set<String> known = new HashSet<>();
+            Set<String> unknown = new HashSet<>();
+            for (Object[] row : inNetwork(address, from, to)) {
+                if (row[1] != null) {
+                    known.add((String) row[1]);
+                } else {
+                    String name = AnomalyRules.typedName((String) row[2]);
+                    if (name != null) {
+                        unknown.add(name);
+                    }
+                }
+            }
+            return known.size() + unknown.size();
+        }
         List<String> known = window(
                         "select distinct r.userId from AuditRecordEntity r where" + LINKED_IN_WINDOW
                                 + " and r.ipAddress = :subject and r.kind = :kind and r.eventType = :type"

@@ -79,7 +79,8 @@ class AnomalyRulesTest {
         @Override
         public long addressFailures(String address, long from, long to) {
             return in(from, to).stream()
-                    .filter(r -> AnomalyRules.isLoginFailure(r) && address.equals(r.ipAddress()))
+                    .filter(r -> AnomalyRules.isLoginFailure(r)
+                            && address.equals(AnomalyRules.addressSubject(r.ipAddress())))
                     .count();
         }
 
@@ -87,7 +88,9 @@ class AnomalyRulesTest {
         public long addressUsers(String address, long from, long to) {
             Set<String> users = new HashSet<>();
             in(from, to).stream()
-                    .filter(r -> AnomalyRules.isLoginFailure(r) && address.equals(r.ipAddress()) && r.userId() != null)
+                    .filter(r -> AnomalyRules.isLoginFailure(r)
+                            && address.equals(AnomalyRules.addressSubject(r.ipAddress()))
+                            && r.userId() != null)
                     .forEach(r -> users.add(r.userId()));
             return users.size();
         }
@@ -180,6 +183,41 @@ class AnomalyRulesTest {
                 .containsExactlyInAnyOrder(
                         org.assertj.core.groups.Tuple.tuple(AnomalyRule.ADDRESS_FAILURES, "203.0.113.5", 3L),
                         org.assertj.core.groups.Tuple.tuple(AnomalyRule.ADDRESS_USERS, "203.0.113.5", 2L));
+    }
+
+    @Test
+    void ipv6_addresses_rotating_within_one_64_count_as_one_subscriber() {
+        Trail trail = new Trail()
+                .add(failure(NOW - 3_000, "a", "2001:db8:42:1::a"))
+                .add(failure(NOW - 2_000, "b", "2001:db8:42:1:ffff::b"))
+                .add(failure(NOW - 1_000, "c", "2001:DB8:42:1:0:0:0:c"))
+                .add(failure(NOW - 900, "d", "2001:db8:42:2::d"))
+                .add(failure(NOW - 800, "e", "2001:db8:42:3::e"));
+        List<Finding> findings = AnomalyRules.evaluate(
+                config("anomalyAddressFailures", "3", "anomalyAddressUsers", "3"), trail.all, trail, NOW);
+        assertThat(findings)
+                .extracting(Finding::rule, Finding::subject, Finding::count)
+                .as("the three addresses of one /64 fire once; one failure from each other /64 does not")
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple(
+                                AnomalyRule.ADDRESS_FAILURES, "2001:db8:42:1:0:0:0:0/64", 3L),
+                        org.assertj.core.groups.Tuple.tuple(AnomalyRule.ADDRESS_USERS, "2001:db8:42:1:0:0:0:0/64", 3L));
+        assertThat(findings)
+                .extracting(Finding::address)
+                .as("the finding names the last address, which a block widens to its /64")
+                .containsOnly("2001:DB8:42:1:0:0:0:c");
+    }
+
+    @Test
+    void an_ipv4_client_written_in_its_ipv6_mapped_form_counts_as_written() {
+        // a dual-stack proxy writes ::ffff:a.b.c.d; the window's queries match the column as written
+        Trail trail = new Trail();
+        for (int i = 0; i < 3; i++) {
+            trail.add(failure(NOW - 1_000 + i, "u" + i, "::ffff:203.0.113.77"));
+        }
+        assertThat(AnomalyRules.evaluate(config("anomalyAddressFailures", "3"), trail.all, trail, NOW))
+                .extracting(Finding::subject, Finding::count)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("::ffff:203.0.113.77", 3L));
     }
 
     @Test

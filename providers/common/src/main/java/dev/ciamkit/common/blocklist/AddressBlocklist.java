@@ -25,7 +25,9 @@ public final class AddressBlocklist {
 
     private AddressBlocklist() {}
 
-    private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(?:\\.\\d{1,3}){3}");
+    /** Four octets of 0-255 without leading zeros: anything else the JDK would look up as a host name. */
+    private static final Pattern IPV4 =
+            Pattern.compile("(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(?:\\.(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}");
 
     /** True for what can be blocked: an IPv4 or IPv6 literal (never a host name, never a list). */
     public static boolean isAddress(String address) {
@@ -39,6 +41,41 @@ public final class AddressBlocklist {
     public static String canonical(String address) {
         InetAddress parsed = parse(address);
         return parsed == null ? null : parsed.getHostAddress();
+    }
+
+    /** The prefix length that stands for one IPv6 subscriber: a home or mobile network is one /64. */
+    public static final int IPV6_NETWORK_BITS = 64;
+
+    /**
+     * What the anomaly rules count and a block names for this address: for a global unicast IPv6 address (2000::/3)
+     * its /64 ({@code 2001:db8:0:1:0:0:0:0/64}), since a subscriber picks any of its 2^64 addresses for each request
+     * and a rule per address would never fire; for any other address the address itself in its one text form. Teredo
+     * (2001::/32, whose /64 is the relay shared by all its clients), IPv4-mapped and -compatible forms, NAT64's
+     * 64:ff9b::/96 and everything outside 2000::/3 stay single addresses, so no /64 spans clients that are not one
+     * subscriber. Null for anything that is not an IP literal.
+     */
+    public static String network(String address) {
+        InetAddress parsed = parse(address);
+        if (parsed == null) {
+            return null;
+        }
+        byte[] bytes = parsed.getAddress();
+        boolean globalUnicast = bytes.length == 16 && (bytes[0] & 0xE0) == 0x20;
+        boolean teredo = bytes.length == 16 && bytes[0] == 0x20 && bytes[1] == 0x01 && bytes[2] == 0 && bytes[3] == 0;
+        if (!globalUnicast || teredo) {
+            return parsed.getHostAddress();
+        }
+        java.util.Arrays.fill(bytes, IPV6_NETWORK_BITS / 8, bytes.length, (byte) 0);
+        try {
+            return InetAddress.getByAddress(bytes).getHostAddress() + "/" + IPV6_NETWORK_BITS;
+        } catch (java.net.UnknownHostException e) {
+            return null;
+        }
+    }
+
+    /** Whether {@link #network} names a /64 rather than one address. */
+    public static boolean isNetwork(String name) {
+        return name != null && name.endsWith("/" + IPV6_NETWORK_BITS);
     }
 
     private static InetAddress parse(String address) {
@@ -79,15 +116,16 @@ public final class AddressBlocklist {
     }
 
     /**
-     * Blocks the address until {@code expiresAt} in the session's transaction; an address already blocked keeps the
-     * later of both expiries. Returns false (and blocks nothing) for a value that is not an IP literal.
+     * Blocks the address until {@code expiresAt} in the session's transaction: an IPv4 address, or an IPv6 address's
+     * whole /64 ({@link #network}); a block already there keeps the later of both expiries. Returns false (and blocks
+     * nothing) for a value that is not an IP literal or not {@linkplain #isBlockable blockable}.
      */
     public static boolean block(
             KeycloakSession session, String realmId, String address, long expiresAt, String reason) {
         if (!isBlockable(address)) {
             return false;
         }
-        address = canonical(address);
+        address = network(address);
         EntityManager em = em(session);
         List<BlockedAddressEntity> rows = find(em, realmId, address);
         if (!rows.isEmpty()) {
@@ -109,23 +147,36 @@ public final class AddressBlocklist {
         return true;
     }
 
-    /** Whether the address is blocked in the realm right now. */
+    /**
+     * Whether the address is blocked in the realm right now: itself, or for IPv6 its /64 (a block written before blocks
+     * named networks names the single address).
+     */
     public static boolean isBlocked(KeycloakSession session, String realmId, String address) {
-        address = canonical(address);
-        if (address == null) {
+        List<String> names = names(address);
+        if (names.isEmpty()) {
             return false;
         }
         return !em(session)
                 .createQuery(
-                        "select b.id from BlockedAddressEntity b where b.realmId = :realm and b.address = :address"
+                        "select b.id from BlockedAddressEntity b where b.realmId = :realm and b.address in :names"
                                 + " and b.expiresAt > :now",
                         String.class)
                 .setParameter("realm", realmId)
-                .setParameter("address", address)
+                .setParameter("names", names)
                 .setParameter("now", Time.currentTimeMillis())
                 .setMaxResults(1)
                 .getResultList()
                 .isEmpty();
+    }
+
+    /** The names a block of this address may have: the address, and for IPv6 also its /64; empty for a non-literal. */
+    static List<String> names(String address) {
+        String canonical = canonical(address);
+        if (canonical == null) {
+            return List.of();
+        }
+        String network = network(address);
+        return network.equals(canonical) ? List.of(canonical) : List.of(canonical, network);
     }
 
     /** The realm's addresses blocked right now, newest first, at most {@code max}. */
@@ -143,17 +194,20 @@ public final class AddressBlocklist {
                 .toList();
     }
 
-    /** Unblocks the address; false when it was not on the list. */
+    /**
+     * Unblocks the address: the block that names it, and for IPv6 the block of its /64 (any address of the network lifts
+     * it, e.g. {@code 2001:db8:0:1::}); false when neither was on the list.
+     */
     public static boolean remove(KeycloakSession session, String realmId, String address) {
-        address = canonical(address);
-        if (address == null) {
+        List<String> names = names(address);
+        if (names.isEmpty()) {
             return false;
         }
         return em(session)
                         .createQuery(
-                                "delete from BlockedAddressEntity b where b.realmId = :realm and b.address = :address")
+                                "delete from BlockedAddressEntity b where b.realmId = :realm and b.address in :names")
                         .setParameter("realm", realmId)
-                        .setParameter("address", address)
+                        .setParameter("names", names)
                         .executeUpdate()
                 > 0;
     }
