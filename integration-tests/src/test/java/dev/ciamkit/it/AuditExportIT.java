@@ -14,6 +14,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -84,10 +87,7 @@ class AuditExportIT {
         assertThat(during).isGreaterThan(head);
         export();
         export();
-        assertThat(backlog("ciamkit-audit:syslog"))
-                .as("the records wait in the outbox")
-                .isPositive();
-        assertThat(backlog("ciamkit-audit:webhook")).isPositive();
+        await(() -> exportBacklog("syslog") >= during - head && exportBacklog("webhook") >= during - head);
 
         // back on the same port
         syslog.start();
@@ -130,6 +130,84 @@ class AuditExportIT {
         assertThat(webhook.sawBadSignature()).isFalse();
     }
 
+    @Test
+    void a_webhook_that_takes_part_of_a_range_gets_the_rest_and_nothing_twice(KeycloakServer server) throws Exception {
+        long head = link();
+        awaitDelivered(head);
+        webhook.down(true);
+        // one request, one transaction: its nine records are linked together, into one range
+        StringBuilder users = new StringBuilder("{\"ifResourceExists\":\"FAIL\",\"users\":[");
+        for (int i = 0; i < 9; i++) {
+            users.append(i == 0 ? "" : ",")
+                    .append("{\"username\":\"export-range-")
+                    .append(i)
+                    .append("\",\"enabled\":true}");
+        }
+        assertThat(AdminApi.partialImport(
+                                admin, realm.name(), users.append("]}").toString())
+                        .statusCode())
+                .isEqualTo(200);
+        long last = link();
+        List<long[]> ranges = webhookRanges(server);
+        long[] imported = ranges.stream()
+                .filter(r -> r[1] - r[0] >= 8)
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no range of the nine records: " + ranges));
+        // the webhook takes requests of WEBHOOK_MAX_BATCH records from the first one waiting: let the last one it
+        // takes end inside the imported range, then it answers 503
+        long first = ranges.get(0)[0];
+        int batch = SiemReceivers.WEBHOOK_MAX_BATCH;
+        int taken = (int) ((imported[0] - first) / batch + 1);
+        long through = first + (long) taken * batch - 1;
+        assertThat(through).isBetween(imported[0], imported[1] - 1);
+        webhook.downAfter(taken);
+        await(() ->
+                webhook.records(realmId).stream().anyMatch(r -> r.path("seq").asLong() == through));
+        await(() -> webhookRanges(server).get(0)[0] == through + 1);
+        assertThat(webhookRanges(server).get(0))
+                .as("the message keeps what the webhook did not acknowledge")
+                .containsExactly(through + 1, imported[1]);
+        // the gauge, refreshed every second, counts records: from the first not acknowledged on
+        await(() -> exportBacklog("webhook") >= last - through);
+
+        webhook.down(false);
+        awaitDelivered(last);
+        List<Long> seqs = webhook.records(realmId).stream()
+                .map(r -> r.path("seq").asLong())
+                .filter(seq -> seq > head && seq <= last)
+                .toList();
+        assertThat(seqs)
+                .as("the records the webhook acknowledged are not sent again, the rest follows in order")
+                .containsExactlyElementsOf(
+                        LongStream.rangeClosed(head + 1, last).boxed().toList());
+        // without nudging: each POST export is itself a record, to be linked and exported
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        while (exportBacklog("webhook") != 0) {
+            assertThat(Instant.now()).as("the export backlog returns to 0").isBefore(deadline);
+            Thread.sleep(300);
+        }
+    }
+
+    /** The ranges waiting in the webhook's outbox stream of the test realm, in order. */
+    private static List<long[]> webhookRanges(KeycloakServer server) {
+        try (Connection db = server.database().connect();
+                PreparedStatement q = db.prepareStatement("SELECT PAYLOAD FROM CIAMKIT_OUTBOX WHERE REALM_ID = ?"
+                        + " AND TOPIC = 'ciamkit-audit-range:webhook' ORDER BY ORDER_KEY, ID")) {
+            q.setString(1, realmId);
+            List<long[]> ranges = new java.util.ArrayList<>();
+            try (ResultSet rows = q.executeQuery()) {
+                while (rows.next()) {
+                    String[] bounds =
+                            rows.getString(1).substring("seq:".length()).split("-");
+                    ranges.add(new long[] {Long.parseLong(bounds[0]), Long.parseLong(bounds[1])});
+                }
+            }
+            return ranges.isEmpty() ? List.of(new long[] {Long.MAX_VALUE, Long.MAX_VALUE}) : ranges;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static String body(String syslogMessage) {
         return syslogMessage.substring(syslogMessage.indexOf('{'));
     }
@@ -167,17 +245,26 @@ class AuditExportIT {
         }
     }
 
-    /** The outbox backlog of a topic, from the metrics endpoint (0 when the series is absent). */
-    private static double backlog(String topic) throws Exception {
-        String metrics = HttpClient.newHttpClient()
+    /** The records not yet delivered to a sink, from the metrics endpoint (-1 when the series is absent). */
+    private static double exportBacklog(String sink) {
+        try {
+            return metrics()
+                    .filter(l -> l.startsWith("ciamkit_audit_export_backlog{") && l.contains("sink=\"" + sink + "\""))
+                    .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
+                    .findFirst()
+                    .orElse(-1);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static java.util.stream.Stream<String> metrics() throws Exception {
+        return HttpClient.newHttpClient()
                 .send(
                         HttpRequest.newBuilder(URI.create(KeycloakServer.MANAGEMENT_URL + "/metrics"))
                                 .build(),
                         HttpResponse.BodyHandlers.ofString())
-                .body();
-        return metrics.lines()
-                .filter(l -> l.startsWith("ciamkit_outbox_backlog{") && l.contains("topic=\"" + topic + "\""))
-                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
-                .sum();
+                .body()
+                .lines();
     }
 }

@@ -7,7 +7,12 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A syslog receiver on a real loopback socket that reads RFC 6587 octet-counted frames (the length, a space, that many
@@ -16,10 +21,17 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class CountingSyslogReceiver implements AutoCloseable {
 
+    private static final Pattern SEQ = Pattern.compile(" seq=\"(\\d+)\"");
+
     private final ServerSocket server;
     private final AtomicLong frames = new AtomicLong();
     private final AtomicLong bytes = new AtomicLong();
     private final AtomicLong malformed = new AtomicLong();
+    private final Set<Socket> connections = ConcurrentHashMap.newKeySet();
+    /** Numbers above this are collected (one per record, duplicates once); -1: frames are only counted. */
+    private final long numbersAbove;
+
+    private final Set<Long> numbers = ConcurrentHashMap.newKeySet();
 
     CountingSyslogReceiver() throws IOException {
         this(0);
@@ -27,6 +39,15 @@ final class CountingSyslogReceiver implements AutoCloseable {
 
     /** @param port a fixed port, the one a server's sink option names (0: any free port) */
     CountingSyslogReceiver(int port) throws IOException {
+        this(port, -1);
+    }
+
+    /**
+     * @param numbersAbove also collects each frame's record number ({@code seq="…"}) above this, so re-sent records
+     *     count once ({@link #distinctNumbers()})
+     */
+    CountingSyslogReceiver(int port, long numbersAbove) throws IOException {
+        this.numbersAbove = numbersAbove;
         server = new ServerSocket();
         server.setReuseAddress(true);
         server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
@@ -51,10 +72,16 @@ final class CountingSyslogReceiver implements AutoCloseable {
         return malformed.get();
     }
 
+    /** How many different record numbers above the constructor's bound arrived. */
+    long distinctNumbers() {
+        return numbers.size();
+    }
+
     private void accept() {
         while (!server.isClosed()) {
             try {
                 Socket connection = server.accept();
+                connections.add(connection);
                 Thread reader = new Thread(() -> read(connection), "bench-syslog-read");
                 reader.setDaemon(true);
                 reader.start();
@@ -81,7 +108,11 @@ final class CountingSyslogReceiver implements AutoCloseable {
                     length = length * 10 + (b - '0');
                     digits++;
                 }
-                in.skipNBytes(length);
+                if (numbersAbove < 0) {
+                    in.skipNBytes(length);
+                } else {
+                    collect(new String(in.readNBytes(length), StandardCharsets.UTF_8));
+                }
                 bytes.addAndGet(length);
                 frames.incrementAndGet();
             }
@@ -90,8 +121,22 @@ final class CountingSyslogReceiver implements AutoCloseable {
         }
     }
 
+    private void collect(String frame) {
+        Matcher seq = SEQ.matcher(frame);
+        if (seq.find()) {
+            long n = Long.parseLong(seq.group(1));
+            if (n > numbersAbove) {
+                numbers.add(n);
+            }
+        }
+    }
+
+    /** Stops listening and ends every connection, as a receiver that goes down does. */
     @Override
     public void close() throws IOException {
         server.close();
+        for (Socket connection : connections) {
+            connection.close();
+        }
     }
 }

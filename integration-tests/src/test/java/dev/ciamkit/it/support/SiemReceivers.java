@@ -34,6 +34,8 @@ public final class SiemReceivers {
     public static final int WEBHOOK_PORT = 15580;
     public static final String WEBHOOK_PATH = "/ciamkit-audit";
     public static final String WEBHOOK_SECRET = "it-webhook-secret-0123456789-abcdefghij";
+    /** Records per webhook request on the IT servers. */
+    public static final int WEBHOOK_MAX_BATCH = 4;
 
     private SiemReceivers() {}
 
@@ -44,6 +46,8 @@ public final class SiemReceivers {
                 "--spi-ciamkit-audit-sink--syslog--port=" + SYSLOG_PORT,
                 "--spi-ciamkit-audit-sink--webhook--url=http://127.0.0.1:" + WEBHOOK_PORT + WEBHOOK_PATH,
                 "--spi-ciamkit-audit-sink--webhook--secret=" + WEBHOOK_SECRET,
+                // a handful of records spans several requests, so a test can fail a delivery midway
+                "--spi-ciamkit-audit-sink--webhook--max-batch=" + WEBHOOK_MAX_BATCH,
                 // no test waits minutes for a retry
                 "--spi-jpa-entity-provider--ciamkit-outbox--initial-backoff-millis=200",
                 "--spi-jpa-entity-provider--ciamkit-outbox--max-backoff-millis=1000");
@@ -149,6 +153,10 @@ public final class SiemReceivers {
         private final int port;
         private final List<JsonNode> records = new CopyOnWriteArrayList<>();
         private final AtomicBoolean down = new AtomicBoolean();
+        /** Requests still accepted before the receiver goes down by itself; -1: no such plan. */
+        private final java.util.concurrent.atomic.AtomicInteger acceptBeforeDown =
+                new java.util.concurrent.atomic.AtomicInteger(-1);
+
         private final AtomicBoolean badSignature = new AtomicBoolean();
         private final AtomicBoolean holdArmed = new AtomicBoolean();
         private volatile java.util.concurrent.CountDownLatch arrived;
@@ -182,6 +190,9 @@ public final class SiemReceivers {
                 String timestamp = exchange.getRequestHeaders().getFirst("X-CiamKit-Timestamp");
                 String signature = exchange.getRequestHeaders().getFirst("X-CiamKit-Signature");
                 int status;
+                if (acceptBeforeDown.getAndUpdate(n -> n > 0 ? n - 1 : -1) == 0) {
+                    down.set(true);
+                }
                 if (down.get()) {
                     status = 503;
                 } else if (timestamp == null || signature == null || !verify(timestamp, body, signature)) {
@@ -218,7 +229,14 @@ public final class SiemReceivers {
         }
 
         public void down(boolean isDown) {
+            acceptBeforeDown.set(-1);
             down.set(isDown);
+        }
+
+        /** Up for the next {@code requests} requests, then answers 503 to every one until {@code down(false)}. */
+        public void downAfter(int requests) {
+            acceptBeforeDown.set(requests);
+            down.set(false);
         }
 
         /** The next request is held, unanswered and unread, until {@link #releaseHeld()}; returns its arrival. */

@@ -1,5 +1,6 @@
 package dev.ciamkit.audit.chain;
 
+import dev.ciamkit.audit.export.ExportRange;
 import dev.ciamkit.audit.sink.spi.AuditSink;
 import dev.ciamkit.audit.sink.spi.AuditSinkFactory;
 import dev.ciamkit.audit.trail.AuditRecordEntity;
@@ -13,6 +14,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.hibernate.Session;
@@ -27,14 +29,22 @@ import org.keycloak.models.utils.KeycloakModelUtils;
 /**
  * Links inserted records into their realm's chain, in insertion order, moments after they were written: requests only
  * insert (no lock from event to commit, so logins of a realm never queue behind each other across the cluster), and
- * one node at a time (Keycloak's cluster lock) numbers records, hashes and MACs them, and puts each in the outbox of
- * every enabled SIEM sink, in the same transaction. The realm's chain head row, locked before the waiting records are
+ * one node at a time (Keycloak's cluster lock) numbers records, hashes and MACs them, and puts the numbers it linked in
+ * the outbox of every enabled SIEM sink (one message per realm and sink naming the range), in the same transaction. The realm's chain head row, locked before the waiting records are
  * read, makes a second linker that believed it held the cluster lock wait and then read only what is still unlinked;
  * each record's update also names its unlinked state (a row linked meanwhile fails the batch).
  */
 public final class ChainLinker {
 
-    public static final String TOPIC_PREFIX = "ciamkit-audit:";
+    /** The export topics, {@code ciamkit-audit-range:<sink>}: each message names a range of a realm's numbers. */
+    public static final String TOPIC_PREFIX = "ciamkit-audit-range:";
+    /**
+     * The export topics of versions before ranges, {@code ciamkit-audit:<sink>}: a message per record, its id. A node
+     * of such a version has no handler for the range topics, so during a rolling update it leaves ranges waiting
+     * rather than taking them for records the purge removed.
+     */
+    public static final String RECORD_TOPIC_PREFIX = "ciamkit-audit:";
+
     static final String LOCK = "ciamkit-audit-link";
     private static final Logger LOG = Logger.getLogger(ChainLinker.class);
     /** Statements per JDBC batch at the flush of a linked batch (record updates, outbox inserts). */
@@ -143,13 +153,16 @@ public final class ChainLinker {
      * Links these inserted records (managed by the session's entity manager), in this order, in the session's
      * transaction (the retention purge links its own record in the transaction that deletes what it anchors); returns
      * how many were linked (not quarantined). The head row of each realm is locked until commit; the records'
-     * updates and the outbox rows go to the database as JDBC batches at the flush.
+     * updates go to the database as JDBC batches at the flush, with one outbox row per realm and sink.
      */
     public int linkRows(KeycloakSession session, List<AuditRecordEntity> rows) {
         EntityManager em = AuditTrail.em(session);
         EnvelopeProvider keys = session.getProvider(EnvelopeProvider.class);
         List<String> sinks = enabledSinks(session);
         Map<String, AuditChainHeadEntity> heads = new HashMap<>();
+        // each realm's first number linked by this call: the realm's records from there to its head go to every sink
+        // as one outbox message per sink (a range, not a message per record: two writes fewer per record)
+        Map<String, Long> firstSeq = new LinkedHashMap<>();
         long now = Time.currentTimeMillis();
         int count = 0;
         Session hibernate = em.unwrap(Session.class);
@@ -178,11 +191,15 @@ public final class ChainLinker {
                 row.setLinkedAt(now);
                 head.setSeq(seq);
                 head.setHash(hash);
-                for (String sink : sinks) {
-                    Outbox.enqueue(session, row.getRealmId(), TOPIC_PREFIX + sink, seq, row.getId());
-                }
+                firstSeq.putIfAbsent(row.getRealmId(), seq);
                 count++;
             }
+            firstSeq.forEach((realmId, first) -> {
+                long last = heads.get(realmId).getSeq();
+                for (String sink : sinks) {
+                    Outbox.enqueue(session, realmId, TOPIC_PREFIX + sink, first, ExportRange.payload(first, last));
+                }
+            });
             em.flush();
         } finally {
             hibernate.setJdbcBatchSize(jdbcBatch);

@@ -2,6 +2,7 @@ package dev.ciamkit.audit.listener;
 
 import dev.ciamkit.audit.anomaly.AnomalyDetector;
 import dev.ciamkit.audit.chain.ChainLinker;
+import dev.ciamkit.audit.export.ExportBacklog;
 import dev.ciamkit.audit.retention.RetentionPurge;
 import dev.ciamkit.audit.retention.RetentionSettings;
 import dev.ciamkit.common.task.AfterStartup;
@@ -74,7 +75,11 @@ public final class AuditEventListenerProviderFactory implements EventListenerPro
     public void postInit(KeycloakSessionFactory factory) {
         ChainLinker started = new ChainLinker(factory, settings.linkBatch(), settings.lockSeconds());
         linker = started;
-        tasks.add(AfterStartup.schedule(factory, TASK, settings.linkIntervalMillis(), started::linkScheduled));
+        ExportBacklog backlog = new ExportBacklog(factory);
+        tasks.add(AfterStartup.schedule(factory, TASK, settings.linkIntervalMillis(), () -> {
+            started.linkScheduled();
+            backlog.refresh();
+        }));
         AnomalyDetector detector = new AnomalyDetector(factory, settings.linkBatch(), settings.lockSeconds());
         anomalyDetector = detector;
         tasks.add(

@@ -36,6 +36,7 @@ public final class RetentionPurge {
 
     static final String LOCK = "ciamkit-audit-purge";
     private static final String AUDIT_TOPICS = ChainLinker.TOPIC_PREFIX + "%";
+    private static final String RECORD_TOPICS = ChainLinker.RECORD_TOPIC_PREFIX + "%";
     private static final int TRIES = 3;
     private static final Logger LOG = Logger.getLogger(RetentionPurge.class);
 
@@ -151,10 +152,11 @@ public final class RetentionPurge {
                 .getSingleResult();
         Long waiting = em.createQuery(
                         "select min(m.orderKey) from OutboxMessageEntity m where m.realmId = :realm"
-                                + " and m.topic like :topics",
+                                + " and (m.topic like :topics or m.topic like :records)",
                         Long.class)
                 .setParameter("realm", realmId)
                 .setParameter("topics", AUDIT_TOPICS)
+                .setParameter("records", RECORD_TOPICS)
                 .getSingleResult();
         long through = through(first, head.getSeq(), young, waiting, settings.purgeBatch());
         if (through < first) {

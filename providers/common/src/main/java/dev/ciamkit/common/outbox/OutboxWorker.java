@@ -24,7 +24,8 @@ import org.keycloak.models.utils.KeycloakModelUtils;
  * holding it delays delivery by at most the lock time), the oldest messages of every stream (realm and topic) whose
  * head is due go to the topic's handler in order. Delivered messages are deleted; the first that fails stays at the
  * head with its attempt count and the next attempt time (exponential back-off), so a stream is never reordered and
- * never skips. A node killed between delivering and deleting re-delivers on the next round: at least once.
+ * never skips. A handler that delivered part of a message (one naming many items) leaves what is left of it as the
+ * message's new payload, so the part delivered is not delivered again. A node killed between delivering and deleting re-delivers on the next round: at least once.
  */
 public final class OutboxWorker {
 
@@ -145,16 +146,42 @@ public final class OutboxWorker {
         int delivered = Math.max(0, Math.min(result.delivered(), batch.size()));
         List<String> done =
                 batch.subList(0, delivered).stream().map(OutboxMessage::id).toList();
-        OutboxMessage failed = delivered < batch.size() ? batch.get(delivered) : null;
-        KeycloakModelUtils.runJobInTransaction(factory, session -> {
+        OutboxMessage next = delivered < batch.size() ? batch.get(delivered) : null;
+        // a handler that stopped without an error (it did enough for one call) has not failed
+        OutboxMessage failed = next != null && result.error() != null ? next : null;
+        String rest = next != null ? result.rest() : null;
+        if (rest != null && rest.length() > Outbox.MAX_PAYLOAD) {
+            LOG.warnf(
+                    "CIAM Kit outbox: the handler of %s returned a rest longer than a payload; the message stays whole",
+                    topic);
+            rest = null;
+        }
+        String restPayload = rest;
+        boolean moved = KeycloakModelUtils.runJobInTransactionWithResult(factory, session -> {
             EntityManager em = Outbox.em(session);
             for (int from = 0; from < done.size(); from += 500) {
                 em.createQuery("delete from OutboxMessageEntity m where m.id in :ids")
                         .setParameter("ids", done.subList(from, Math.min(done.size(), from + 500)))
                         .executeUpdate();
             }
-            if (failed != null) {
-                int attempts = failed.attempts() + 1;
+            boolean forward = false;
+            if (restPayload != null) {
+                // part of the message went: what is left of it stays at the head of its stream, with a fresh count of
+                // attempts (it made progress). Only if it is still what this node read: a node that delivered beside
+                // this one after a lock lapse may have moved it further, and must not be set back.
+                forward = em.createQuery(
+                                        "update OutboxMessageEntity m set m.payload = :rest, m.orderKey = :key,"
+                                                + " m.attempts = 0, m.nextAttemptAt = :now where m.id = :id and m.payload = :read")
+                                .setParameter("rest", restPayload)
+                                .setParameter("key", result.restOrderKey())
+                                .setParameter("now", Time.currentTimeMillis())
+                                .setParameter("id", next.id())
+                                .setParameter("read", next.payload())
+                                .executeUpdate()
+                        == 1;
+            }
+            if (failed != null && (restPayload == null || forward)) {
+                int attempts = (forward ? 0 : failed.attempts()) + 1;
                 em.createQuery("update OutboxMessageEntity m set m.attempts = :attempts, m.nextAttemptAt = :next,"
                                 + " m.lastError = :error where m.id = :id")
                         .setParameter("attempts", attempts)
@@ -163,6 +190,7 @@ public final class OutboxWorker {
                         .setParameter("id", failed.id())
                         .executeUpdate();
             }
+            return forward;
         });
         long end = Time.currentTimeMillis();
         Timer lag = Timer.builder("ciamkit.outbox.delivery.lag")
@@ -189,7 +217,8 @@ public final class OutboxWorker {
         if (failing.remove(realmId + ' ' + topic)) {
             LOG.infof("CIAM Kit outbox: delivery to %s resumed", topic);
         }
-        return delivered;
+        // part of a message delivered is progress too: the stream's next batch follows at once
+        return moved ? delivered + 1 : delivered;
     }
 
     private static boolean isDue(OutboxMessage head, long now) {
