@@ -160,7 +160,7 @@ class AuditExportIT {
         int taken = (int) ((imported[0] - first) / batch + 1);
         long through = first + (long) taken * batch - 1;
         assertThat(through).isBetween(imported[0], imported[1] - 1);
-        webhook.downAfter(taken);
+        webhook.downAfter(taken, realmId);
         await(() ->
                 webhook.records(realmId).stream().anyMatch(r -> r.path("seq").asLong() == through));
         await(() -> webhookRanges(server).get(0)[0] == through + 1);

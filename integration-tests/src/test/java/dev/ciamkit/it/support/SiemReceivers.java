@@ -153,9 +153,11 @@ public final class SiemReceivers {
         private final int port;
         private final List<JsonNode> records = new CopyOnWriteArrayList<>();
         private final AtomicBoolean down = new AtomicBoolean();
-        /** Requests still accepted before the receiver goes down by itself; -1: no such plan. */
+        /** Requests of {@link #planRealm} still accepted before the receiver goes down by itself; -1: no such plan. */
         private final java.util.concurrent.atomic.AtomicInteger acceptBeforeDown =
                 new java.util.concurrent.atomic.AtomicInteger(-1);
+
+        private volatile String planRealm;
 
         private final AtomicBoolean badSignature = new AtomicBoolean();
         private final AtomicBoolean holdArmed = new AtomicBoolean();
@@ -190,7 +192,12 @@ public final class SiemReceivers {
                 String timestamp = exchange.getRequestHeaders().getFirst("X-CiamKit-Timestamp");
                 String signature = exchange.getRequestHeaders().getFirst("X-CiamKit-Signature");
                 int status;
-                if (acceptBeforeDown.getAndUpdate(n -> n > 0 ? n - 1 : -1) == 0) {
+                // only the plan's realm counts: the trail is global, other realms' records come in requests of their
+                // own
+                String realm = planRealm;
+                if (realm != null
+                        && new String(body, StandardCharsets.UTF_8).contains("\"realm\":\"" + realm + "\"")
+                        && acceptBeforeDown.getAndUpdate(n -> n > 0 ? n - 1 : -1) == 0) {
                     down.set(true);
                 }
                 if (down.get()) {
@@ -233,8 +240,12 @@ public final class SiemReceivers {
             down.set(isDown);
         }
 
-        /** Up for the next {@code requests} requests, then answers 503 to every one until {@code down(false)}. */
-        public void downAfter(int requests) {
+        /**
+         * Up for the next {@code requests} requests with records of the realm, then answers 503 to every request until
+         * {@code down(false)}.
+         */
+        public void downAfter(int requests, String realmId) {
+            planRealm = realmId;
             acceptBeforeDown.set(requests);
             down.set(false);
         }

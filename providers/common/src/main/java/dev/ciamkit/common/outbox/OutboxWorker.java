@@ -150,10 +150,10 @@ public final class OutboxWorker {
         // a handler that stopped without an error (it did enough for one call) has not failed
         OutboxMessage failed = next != null && result.error() != null ? next : null;
         String rest = next != null ? result.rest() : null;
-        if (rest != null && rest.length() > Outbox.MAX_PAYLOAD) {
-            LOG.warnf(
-                    "CIAM Kit outbox: the handler of %s returned a rest longer than a payload; the message stays whole",
-                    topic);
+        if (rest != null
+                && (rest.length() > Outbox.MAX_PAYLOAD || next.payload() == null || rest.equals(next.payload()))) {
+            // no progress a handler could mean: the message stays whole (and is retried with back-off if it failed)
+            LOG.warnf("CIAM Kit outbox: the handler of %s returned an unusable rest; the message stays whole", topic);
             rest = null;
         }
         String restPayload = rest;
