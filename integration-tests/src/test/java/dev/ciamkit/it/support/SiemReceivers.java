@@ -246,8 +246,8 @@ public final class SiemReceivers {
          */
         public void downAfter(int requests, String realmId) {
             planRealm = realmId;
-            acceptBeforeDown.set(requests);
             down.set(false);
+            acceptBeforeDown.set(requests);
         }
 
         /** The next request is held, unanswered and unread, until {@link #releaseHeld()}; returns its arrival. */

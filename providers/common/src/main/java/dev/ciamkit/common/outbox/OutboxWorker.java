@@ -37,6 +37,8 @@ public final class OutboxWorker {
     private final AtomicBoolean running = new AtomicBoolean();
     private final Map<String, AtomicLong> backlog = new ConcurrentHashMap<>();
     private final java.util.Set<String> failing = ConcurrentHashMap.newKeySet();
+    /** Streams whose handler returned a rest that could not be used, warned about once. */
+    private final java.util.Set<String> unusableRest = ConcurrentHashMap.newKeySet();
 
     public OutboxWorker(KeycloakSessionFactory factory, OutboxSettings settings) {
         this.factory = factory;
@@ -153,7 +155,10 @@ public final class OutboxWorker {
         if (rest != null
                 && (rest.length() > Outbox.MAX_PAYLOAD || next.payload() == null || rest.equals(next.payload()))) {
             // no progress a handler could mean: the message stays whole (and is retried with back-off if it failed)
-            LOG.warnf("CIAM Kit outbox: the handler of %s returned an unusable rest; the message stays whole", topic);
+            if (unusableRest.add(realmId + ' ' + topic)) {
+                LOG.warnf(
+                        "CIAM Kit outbox: the handler of %s returned an unusable rest; the message stays whole", topic);
+            }
             rest = null;
         }
         String restPayload = rest;
