@@ -28,7 +28,7 @@ import org.keycloak.models.RealmModel;
  * retention purge removed before delivery is skipped. When a sink takes only part of a range, the message keeps the
  * rest, so what was acknowledged is not sent again.
  */
-public final class AuditExportHandlerFactory implements OutboxHandlerFactory {
+public class AuditExportHandlerFactory implements OutboxHandlerFactory {
 
     public static final String ID = "ciamkit-audit";
     private static final Logger LOG = Logger.getLogger(AuditExportHandlerFactory.class);

@@ -41,9 +41,4 @@ public record ExportRange(long from, long to) {
             return Optional.empty();
         }
     }
-
-    /** How many records the range names. */
-    public long size() {
-        return to - from + 1;
-    }
 }
